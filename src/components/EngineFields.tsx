@@ -69,11 +69,10 @@ function SimulatedFields({ engine }: { engine: SimulatedEngineSettings }) {
 /**
  * The engine choice and its knobs: one click between the built-in simulated engine and a
  * loaded language model (web-llm). The model choice is offered once a model is loaded in the
- * Model (WebGPU) panel; word problems need it (the simulated engine writes Game of 24 only).
+ * Model (WebGPU) panel. Both engines write both tasks.
  */
 function EngineChoice({ engine }: { engine: EngineSettings }) {
   const ready = useArbor((s) => s.loadedModelId);
-  const task = useArbor((s) => s.settings.task);
   const name = useId();
   const modelOk = ready !== null || engine.kind === 'webllm';
   const modelName = engine.kind === 'webllm' ? engine.modelId : ready;
@@ -104,11 +103,6 @@ function EngineChoice({ engine }: { engine: EngineSettings }) {
         'webllm',
         modelName ? `Language model (${modelName})` : 'Language model (web-llm)',
         modelOk ? null : 'Load a model in the Model (WebGPU) panel first.',
-      )}
-      {task === 'word-problems' && engine.kind === 'webllm' && (
-        <span className="text-xs text-slate-500 dark:text-slate-400">
-          The simulated engine writes Game of 24 only: choosing it switches the task back.
-        </span>
       )}
       {!modelOk && (
         <span className="text-xs text-slate-500 dark:text-slate-400">

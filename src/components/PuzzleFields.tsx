@@ -13,7 +13,7 @@ const TASKS: readonly Option<TaskId>[] = [
 const TASK_HINTS: Record<TaskId, string> = {
   game24: 'Numbers to combine with + − × ÷ into 24; easy to hard.',
   'word-problems':
-    'Free-text problems with a numeric answer, easy to hard. Steps are written by a language model: load one in the Model panel (the simulated engine writes only Game of 24).',
+    'Free-text problems with a numeric answer, easy to hard. Steps are written by the simulated engine or by a language model loaded in the Model panel.',
 };
 
 /** The task, the problem (a Game of 24 puzzle or a word problem) and the seed. */
@@ -21,7 +21,7 @@ export function PuzzleFields() {
   const task = useArbor((s) => s.settings.task);
   const problemId = useArbor((s) => s.settings.problemId);
   const seed = useArbor((s) => s.settings.seed);
-  const engineKind = useArbor((s) => s.settings.engine.kind);
+  const hintSteps = useArbor((s) => s.settings.hintSteps ?? 0);
   const options: Option<string>[] = problemsOf(task).map((p) => ({
     value: p.id,
     label: p.label,
@@ -33,15 +33,7 @@ export function PuzzleFields() {
   return (
     <fieldset className="min-w-0 flex flex-col gap-3 rounded border border-slate-200 dark:border-slate-800 p-3">
       <legend className="px-1 font-semibold">Problem</legend>
-      <SelectField
-        label="Task"
-        value={task}
-        options={TASKS}
-        onChange={(t) => setTask(t)}
-        {...(task === 'word-problems' && engineKind === 'simulated'
-          ? { hint: 'Word problems need a language model: load one in the Model panel.' }
-          : {})}
-      />
+      <SelectField label="Task" value={task} options={TASKS} onChange={(t) => setTask(t)} />
       <SelectField
         label={task === 'game24' ? 'Puzzle' : 'Word problem'}
         value={problemId}
@@ -49,6 +41,19 @@ export function PuzzleFields() {
         onChange={(id) => updateSettings({ problemId: id })}
         hint={TASK_HINTS[task]}
       />
+      {hintSteps > 0 && (
+        <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="hint-steps">
+          Step hint: the search starts after the first {hintSteps}{' '}
+          {hintSteps === 1 ? 'step' : 'steps'} of the reference solution.{' '}
+          <button
+            type="button"
+            className="underline"
+            onClick={() => updateSettings({ hintSteps: 0 })}
+          >
+            Remove the hint
+          </button>
+        </p>
+      )}
       {question !== undefined && (
         <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="problem-question">
           {question}

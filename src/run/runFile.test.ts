@@ -43,6 +43,19 @@ describe('run file v2', () => {
     );
   });
 
+  it('round-trips a hinted run (StepHint), and opens files that have no hint field', () => {
+    const settings: RunSettings = { ...DEFAULT_SETTINGS, hintSteps: 2 };
+    const hinted = makeRunFile(settings, collectEvents(searchProgram(settings)), new Date(0));
+    const parsed = parseRunFile(JSON.stringify(hinted));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.file.settings.hintSteps).toBe(2);
+    expect(parsed.file).toEqual(hinted);
+    expect(file.settings).not.toHaveProperty('hintSteps');
+    expect(parseRunFile(JSON.stringify(file)).ok).toBe(true);
+    const bad = { ...hinted, settings: { ...settings, hintSteps: -1 } };
+    expect(errorOf(bad)).toContain('settings.hintSteps');
+  });
+
   it('carries a name and a source, and keeps a createdAt string as given', () => {
     const source: RunSource = {
       kind: 'openr',

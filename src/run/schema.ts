@@ -180,6 +180,8 @@ export const runSettingsSchema = z.object({
   search: searchSettingsSchema,
   engine: z.discriminatedUnion('kind', [simulatedEngineSchema, webLlmEngineSchema]),
   seed: z.number().int(),
+  // Optional, so files written before step hints existed still open.
+  hintSteps: count.max(64).optional(),
 });
 
 /** Version 1: settings, events and the time the file was made. Read only to migrate. */

@@ -54,6 +54,11 @@ export interface RunSettings {
   search: SearchSettings;
   engine: EngineSettings;
   seed: number;
+  /**
+   * Step hints (StepHint, arXiv 2507.02841): the first j steps of the problem's reference
+   * solution given as a fixed prefix; the search starts after them. Absent or 0: no hint.
+   */
+  hintSteps?: number;
 }
 
 export const DEFAULT_ENGINE: SimulatedEngineSettings = {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_BEAM, DEFAULT_BEST_OF_N, DEFAULT_MCTS } from '../core/search/settings';
 import type { SearchSettings } from '../core/search/settings';
 import { PUZZLES } from '../core/tasks/game24';
+import { getWordProblem } from '../core/tasks/wordProblems';
+import { referenceSteps } from './hints';
 import type { TraceEvent } from '../core/tree/events';
 import { reduce } from '../core/tree/reduce';
 import type { RunSettings, SimulatedEngineSettings } from './settings';
@@ -91,10 +93,20 @@ describe('startSearch on Game of 24 with the simulated engine', () => {
 });
 
 describe('which engine and task a run can use', () => {
-  it('says that word problems need a model when the simulated engine is chosen', () => {
-    expect(() =>
-      searchProgram({ ...DEFAULT_SETTINGS, task: 'word-problems', problemId: 'wp-001' }),
-    ).toThrow(/need a language model/);
+  it('runs word problems on the simulated engine, the same way for the same settings', () => {
+    const settings: RunSettings = {
+      ...DEFAULT_SETTINGS,
+      task: 'word-problems',
+      problemId: 'wp-003',
+      search: { ...DEFAULT_BEST_OF_N, n: 4, maxDepth: 8 },
+    };
+    const events = collect(settings);
+    expect(events[0]).toMatchObject({
+      type: 'start',
+      rootText: getWordProblem('wp-003')?.question,
+    });
+    expect(events.at(-1)?.type).toBe('done');
+    expect(JSON.stringify(collect(settings))).toBe(JSON.stringify(events));
   });
 
   it('refuses a model run without a loaded model, and names an unknown problem', () => {
@@ -105,6 +117,42 @@ describe('which engine and task a run can use', () => {
     expect(() => searchProgram(model)).toThrow(/No model is loaded/);
     expect(() => searchProgram({ ...model, task: 'word-problems', problemId: 'wp-999' })).toThrow(
       /Unknown word problem "wp-999"/,
+    );
+  });
+});
+
+describe('step hints (StepHint) in a run', () => {
+  it('starts the search after the first j reference steps, and says so at the root', () => {
+    const steps = referenceSteps('game24', 'g24-001') ?? [];
+    const events = collect({ ...DEFAULT_SETTINGS, hintSteps: 2, search: DEFAULT_BEAM });
+    expect(events[0]).toEqual({
+      type: 'start',
+      algorithm: 'beam',
+      rootText: `Use 4 6 8 8 with + − × ÷ to make 24.\nGiven steps (hint):\n1. ${steps[0]}\n2. ${steps[1]}`,
+    });
+    // Two numbers are left after the hint: every child of the root ends the line.
+    const tree = reduce(events);
+    const children = tree.nodes[0]?.children ?? [];
+    expect(children.length).toBeGreaterThan(0);
+    for (const id of children) expect(tree.nodes[id]?.terminal).not.toBeNull();
+    expect(collect({ ...DEFAULT_SETTINGS, hintSteps: 0 })).toEqual(collect(DEFAULT_SETTINGS));
+  });
+
+  it('hints word problems by their bundled steps, and refuses a hint past the reference', () => {
+    const events = collect({
+      ...DEFAULT_SETTINGS,
+      task: 'word-problems',
+      problemId: 'wp-003',
+      hintSteps: 1,
+      search: { ...DEFAULT_BEST_OF_N, n: 2, maxDepth: 8 },
+    });
+    expect(events[0]).toMatchObject({
+      rootText: expect.stringContaining(
+        '1. After adding the new books there are 34 + 19 = 53 books.',
+      ),
+    });
+    expect(() => searchProgram({ ...DEFAULT_SETTINGS, hintSteps: 3 })).toThrow(
+      /A hint of 3 steps is too many for g24-001/,
     );
   });
 });

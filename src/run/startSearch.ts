@@ -2,14 +2,17 @@ import type { Rng } from '../core/rng';
 import { createRng, hashString } from '../core/rng';
 import type { SearchContext, SearchProgram } from '../core/search';
 import { runSearch, streamEvents } from '../core/search';
+import { hintedEngine, withHint, withHintedTask } from '../core/search/hints';
 import type { Problem, Task } from '../core/tasks/task';
 import { game24Task, getPuzzle } from '../core/tasks/game24';
 import { getWordProblem, wordProblemTask } from '../core/tasks/wordProblems';
 import type { TraceEvent } from '../core/tree/events';
 import { createSimulatedGame24Engine } from '../engines/simulated';
+import { createSimulatedWordEngine } from '../engines/simulated/wordEngine';
 import type { WebLlmEngine } from '../engines/webllm';
 import { createWebLlmEngine } from '../engines/webllm';
 import { modelSession } from '../engines/webllm/session';
+import { hintFor } from './hints';
 import type { RunSettings, WebLlmEngineSettings } from './settings';
 
 /**
@@ -24,8 +27,8 @@ export function runRng(settings: Pick<RunSettings, 'seed' | 'problemId'>): Rng {
  * Starts the run the settings describe and streams its events: first `start`, last `done`.
  * With the simulated engine the same settings give the same events, byte for byte (one
  * seeded Rng, passed in); with a model, as nearly as its seeded sampling allows.
- * @throws Error when the settings name a problem that is not bundled, ask the simulated
- *   engine for word problems, or ask for a model that is not loaded
+ * @throws Error when the settings name a problem that is not bundled, a hint beyond the
+ *   problem's reference solution, or a model that is not loaded
  */
 export function startSearch(
   settings: RunSettings,
@@ -53,33 +56,51 @@ export function searchProgram(
   signal?: AbortSignal,
   wrapModel?: ModelWrap,
 ): SearchProgram {
+  const hint = hintFor(settings.task, settings.problemId, settings.hintSteps);
   if (settings.task === 'word-problems') {
     const problem = getWordProblem(settings.problemId);
     if (!problem) throw new Error(`Unknown word problem "${settings.problemId}"`);
-    if (settings.engine.kind !== 'webllm') {
-      throw new Error(
-        'Math word problems need a language model: load one in the Model panel. The simulated engine writes only Game of 24 steps.',
+    if (settings.engine.kind === 'webllm') {
+      return modelProgram(
+        settings,
+        settings.engine,
+        wordProblemTask,
+        problem,
+        hint,
+        signal,
+        wrapModel,
       );
     }
-    return modelProgram(settings, settings.engine, wordProblemTask, problem, signal, wrapModel);
+    const { proposer, judge } = createSimulatedWordEngine(settings.engine);
+    return simulatedProgram(
+      settings,
+      { task: wordProblemTask, problem, proposer, judge },
+      hint,
+      signal,
+    );
   }
   const problem = getPuzzle(settings.problemId);
   if (!problem) throw new Error(`Unknown puzzle "${settings.problemId}"`);
   if (settings.engine.kind === 'webllm') {
-    return modelProgram(settings, settings.engine, game24Task, problem, signal, wrapModel);
+    return modelProgram(settings, settings.engine, game24Task, problem, hint, signal, wrapModel);
   }
   const { proposer, judge } = createSimulatedGame24Engine(settings.engine);
-  return runSearch(
-    {
-      task: game24Task,
-      problem,
-      proposer,
-      judge,
-      rng: runRng(settings),
-      ...(signal ? { signal } : {}),
-    },
-    settings.search,
-  );
+  return simulatedProgram(settings, { task: game24Task, problem, proposer, judge }, hint, signal);
+}
+
+/** A search with the simulated engine: one seeded Rng, the hint (if any) as a fixed prefix. */
+function simulatedProgram<S, P extends Problem>(
+  settings: RunSettings,
+  parts: Pick<SearchContext<S, P>, 'task' | 'problem' | 'proposer' | 'judge'>,
+  hint: readonly string[],
+  signal: AbortSignal | undefined,
+): SearchProgram {
+  const ctx: SearchContext<S, P> = {
+    ...parts,
+    rng: runRng(settings),
+    ...(signal ? { signal } : {}),
+  };
+  return runSearch(withHint(ctx, hint), settings.search);
 }
 
 /** A search whose steps a loaded web-llm model writes and judges. */
@@ -88,6 +109,7 @@ function modelProgram<S, P extends Problem>(
   engine: WebLlmEngineSettings,
   task: Task<S, P>,
   problem: P,
+  hint: readonly string[],
   signal: AbortSignal | undefined,
   wrapModel: ModelWrap | undefined,
 ): SearchProgram {
@@ -119,7 +141,9 @@ function modelProgram<S, P extends Problem>(
     modelSession.hooks,
     modelSession.gate,
   );
-  const { proposer, judge } = wrapModel ? wrapModel(live, task) : live;
+  // The hint goes under any wrapper, so that a recorder keys calls by the search's own paths.
+  const hinted = hint.length > 0 ? { ...live, ...hintedEngine(live, hint) } : live;
+  const { proposer, judge } = wrapModel ? wrapModel(hinted, task) : hinted;
   const ctx: SearchContext<S, P> = {
     task,
     problem,
@@ -130,5 +154,5 @@ function modelProgram<S, P extends Problem>(
     schedule: engine.cacheAware ? 'cache-aware' : 'naive',
     ...(signal ? { signal } : {}),
   };
-  return runSearch(ctx, settings.search);
+  return runSearch(withHintedTask(ctx, hint), settings.search);
 }

@@ -23,6 +23,16 @@ describe('serializeSettings / parseSettings', () => {
     for (const s of runs) expect(parseSettings(serializeSettings(s))).toEqual(s);
   });
 
+  it('carries a step hint as hint=j, and leaves it out when there is none', () => {
+    const hinted: RunSettings = { ...DEFAULT_SETTINGS, hintSteps: 2 };
+    expect(new URLSearchParams(serializeSettings(hinted)).get('hint')).toBe('2');
+    expect(parseSettings(serializeSettings(hinted))).toEqual(hinted);
+    expect(serializeSettings(DEFAULT_SETTINGS)).not.toContain('hint');
+    expect(parseSettings('hint=0', { defaults: hinted })).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings('hint=-1')).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings('hint=1.5')).toEqual(DEFAULT_SETTINGS);
+  });
+
   it('writes only the parameters of the chosen algorithm', () => {
     const query = new URLSearchParams(serializeSettings(beamRun));
     expect(query.get('algo')).toBe('beam');

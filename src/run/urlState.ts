@@ -106,6 +106,26 @@ function search<A extends Algorithm, K extends Exclude<keyof SettingsOf<A>, 'alg
   };
 }
 
+/**
+ * The step hint j (StepHint): `hint=2` gives the first two reference steps. Absent when there
+ * is none, so links made before hints existed read the same; 0 removes it.
+ */
+function hintProp(): Prop {
+  const codec = num(0, 64, true);
+  return {
+    key: 'hint',
+    read: (s) => (s.hintSteps ? codec.encode(s.hintSteps) : undefined),
+    write: (s, raw) => {
+      const v = codec.decode(raw);
+      if (v === undefined) return s;
+      if (v > 0) return { ...s, hintSteps: v };
+      const rest = { ...s };
+      delete rest.hintSteps;
+      return rest;
+    },
+  };
+}
+
 const ALGORITHMS = Object.keys(DEFAULT_SEARCH) as Algorithm[];
 const algorithmCodec = oneOf(ALGORITHMS);
 const depth = num(1, 12, true);
@@ -138,6 +158,7 @@ export const PROPS: readonly Prop[] = [
   search('best-of-n', 'pick', 'pick', oneOf(['prm', 'majority', 'weighted-vote'] as const)),
   search('best-of-n', 'agg', 'aggregation', aggregation),
   search('best-of-n', 'depth', 'maxDepth', depth),
+  hintProp(),
   engine('engine', 'kind', oneOf(['simulated'] as const)),
   engine('skill', 'skill', num(0, 1)),
   engine('slip', 'slipRate', num(0, 1)),

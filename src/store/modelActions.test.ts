@@ -325,7 +325,7 @@ describe('switching engines', () => {
     expect(get().settings.engine.kind).toBe('simulated');
   });
 
-  it('the simulated engine writes Game of 24 only: switching to it leaves word problems', async () => {
+  it('the simulated engine writes word problems too: switching to it keeps the task', async () => {
     const done = loadModelById(ID);
     lastLoad().resolve(fakeModel(ID));
     await done;
@@ -333,7 +333,7 @@ describe('switching engines', () => {
     setTask('word-problems');
     expect(get().settings.task).toBe('word-problems');
     switchToSimulated();
-    expect(get().settings.task).toBe('game24');
+    expect(get().settings.task).toBe('word-problems');
     expect(get().settings.engine.kind).toBe('simulated');
   });
 

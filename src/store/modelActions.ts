@@ -13,7 +13,7 @@ import { fetchDownloadSize } from '../engines/webllm/models';
 import { modelSession } from '../engines/webllm/session';
 import type { DownloadSize, ModelDraft, ModelSlice } from './modelSlice';
 import { emptyModelStats } from './modelSlice';
-import { setEngineKind, setTask } from './settingsActions';
+import { setEngineKind } from './settingsActions';
 import { useArbor } from './store';
 
 /**
@@ -123,11 +123,10 @@ export function switchToLoadedModel(): void {
 }
 
 /**
- * Switches back to the simulated engine (one click from any model state). It writes Game of
- * 24 only, so a word-problem run goes back to Game of 24.
+ * Switches back to the simulated engine (one click from any model state); it writes both
+ * tasks, so the task stays.
  */
 export function switchToSimulated(): void {
-  if (get().settings.task === 'word-problems') setTask('game24');
   setEngineKind('simulated');
 }
 

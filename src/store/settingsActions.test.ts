@@ -87,8 +87,9 @@ describe('engine and task', () => {
     // Word problems have no rule verifier: the model judges itself.
     expect(settings()).toMatchObject({ task: 'word-problems', problemId: 'wp-001' });
     expect(settings().engine).toMatchObject({ judge: 'self' });
-    // The simulated engine writes only Game of 24: leaving the model goes back to it.
+    // The simulated engine writes word problems too: leaving the model keeps the task.
     setEngineKind('simulated');
-    expect(settings()).toMatchObject({ task: 'game24', problemId: 'g24-001' });
+    expect(settings()).toMatchObject({ task: 'word-problems', problemId: 'wp-001' });
+    expect(settings().engine.kind).toBe('simulated');
   });
 });

@@ -110,20 +110,15 @@ export function setEngineKind(kind: EngineSettings['kind'], modelId?: string): v
   const patch: Partial<WebLlmEngineSettings> | Partial<SimulatedEngineSettings> =
     kind === 'webllm' && modelId !== undefined ? { kind, modelId } : { kind };
   const next = mergeSettings(settings, { engine: patch });
-  setSettings(fitTask(next, kind === 'simulated'));
+  setSettings(fitTask(next));
 }
 
 /**
- * Keeps the engine and task compatible: word problems have no rule verifier (a model judges
- * itself instead), and leaving the model for the simulated engine, which writes only Game of
- * 24, goes back to Game of 24. (Choosing word problems on the simulated engine is allowed:
- * the run then says that it needs a model.)
+ * Keeps the engine and task compatible: a model on word problems has no rule verifier (it
+ * judges itself instead). Both engines write both tasks, so switching engine keeps the task.
  */
-function fitTask(settings: RunSettings, leavingModel = false): RunSettings {
+function fitTask(settings: RunSettings): RunSettings {
   const { engine, task } = settings;
-  if (task === 'word-problems' && engine.kind === 'simulated' && leavingModel) {
-    return { ...settings, task: 'game24', problemId: FIRST_PROBLEM.game24 };
-  }
   if (task === 'word-problems' && engine.kind === 'webllm' && engine.judge === 'rule') {
     return { ...settings, engine: { ...engine, judge: 'self' } };
   }

@@ -7,6 +7,7 @@ export { countTokens } from './tokens';
 export { createGame24Proposer } from './game24Proposer';
 export type { SimulatedPolicy } from './game24Proposer';
 export { createRolloutJudge, createRuleJudge, createSimulatedPrm, stepTruth } from './game24Judges';
+export { createSimulatedWordEngine } from './wordEngine';
 
 /** The simulated engine's settings (a subset of the run settings). */
 export interface SimulatedEngineOptions {

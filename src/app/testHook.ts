@@ -1,7 +1,8 @@
 import { listRuns, loadRun, saveRun } from '../library/library';
 import type { RunMeta } from '../library/meta';
+import type { GridSpec } from '../lab/types';
 import type { RunFile } from '../run/runFile';
-import type { SettingsPatch } from '../store';
+import type { LabPage, SettingsPatch } from '../store';
 import {
   exportRun,
   importRun,
@@ -10,7 +11,10 @@ import {
   seek,
   selectNode,
   setDraft,
+  setLabPage,
+  startLab,
   step,
+  updateLabDraft,
   updateSettings,
   useArbor,
 } from '../store';
@@ -29,6 +33,17 @@ export interface ArborState {
   nodeCount: number;
   /** The node the inspector shows. */
   selectedId: number | null;
+}
+
+/** The effort lab's grid, as e2e tests and the lab benchmark read it. */
+export interface ArborLabState {
+  /** 'idle' before the first grid; then the grid's status. */
+  status: 'idle' | 'running' | 'paused' | 'done' | 'cancelled' | 'failed';
+  /** Runs finished, runs planned (upper bound until the second stage is planned), failed. */
+  done: number;
+  total: number;
+  failed: number;
+  page: LabPage;
 }
 
 /**
@@ -64,6 +79,16 @@ export interface ArborTestApi {
     list(): Promise<RunMeta[]>;
     load(id: string): Promise<RunFile>;
   };
+  /** The effort lab (issue 5): start a grid, read its progress and its runs, switch pages. */
+  lab: {
+    /** Merges `patch` into the lab's draft and starts it; returns its problems ([] = started). */
+    start(patch?: Partial<GridSpec>): string[];
+    state(): ArborLabState;
+    /** The grid's runs in order, each with its result's status (null: not run yet). */
+    cells(): { id: string; status: string | null }[];
+    /** Shows the visualizer or the lab page. */
+    setPage(page: LabPage): void;
+  };
 }
 
 declare global {
@@ -88,6 +113,28 @@ export const arborTestApi: ArborTestApi = {
   select: selectNode,
   setDraft,
   library: { save: (file) => saveRun(file), list: listRuns, load: loadRun },
+  lab: {
+    start: (patch) => {
+      if (patch) updateLabDraft(patch);
+      return startLab();
+    },
+    state: () => {
+      const { grid, page } = useArbor.getState().lab;
+      return {
+        status: grid?.status ?? 'idle',
+        done: grid?.progress.done ?? 0,
+        total: grid?.progress.total ?? 0,
+        failed: grid?.progress.failed ?? 0,
+        page,
+      };
+    },
+    cells: () => {
+      const grid = useArbor.getState().lab.grid;
+      if (!grid) return [];
+      return grid.cells.map((c) => ({ id: c.id, status: grid.results[c.id]?.status ?? null }));
+    },
+    setPage: setLabPage,
+  },
   state: () => {
     const s = useArbor.getState();
     return {

@@ -89,3 +89,16 @@ export {
   saveCurrentRun,
   watchLibrary,
 } from './libraryActions';
+export type { LabGrid, LabGridStatus, LabPage, LabSlice, LabState } from './labSlice';
+export { defaultLabDraft, defaultProblemIds } from './labSlice';
+export { cellEvents, clearCompare, compareCells, openCell } from './labCells';
+export {
+  cancelLab,
+  pauseLab,
+  resumeLab,
+  selectLabPoint,
+  setLabMetric,
+  setLabPage,
+  startLab,
+  updateLabDraft,
+} from './labActions';

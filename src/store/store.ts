@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import type { LabSlice } from './labSlice';
+import { createLabSlice } from './labSlice';
 import type { LibrarySlice } from './librarySlice';
 import { createLibrarySlice } from './librarySlice';
 import type { ModelSlice } from './modelSlice';
@@ -15,7 +17,7 @@ import { createViewSlice } from './viewSlice';
 /**
  * Arbor's one store, combined from typed slices (zustand's slices pattern; STYLE.md §6).
  * The slices hold state only: actions are module functions (`./runActions`, `./playback`,
- * `./settingsActions`, `./viewActions`, `./modelActions`, `./libraryActions`), so the runner
+ * `./settingsActions`, `./viewActions`, `./modelActions`, `./libraryActions`, `./labActions`), so the runner
  * and the test hook call them without hooks.
  */
 export type Store = SettingsSlice &
@@ -23,7 +25,8 @@ export type Store = SettingsSlice &
   PlaybackSlice &
   ViewSlice &
   ModelSlice &
-  LibrarySlice;
+  LibrarySlice &
+  LabSlice;
 
 /** The store hook. Select narrowly: `useArbor((s) => s.cursor)`. */
 export const useArbor = create<Store>()((...a) => ({
@@ -33,6 +36,7 @@ export const useArbor = create<Store>()((...a) => ({
   ...createViewSlice(...a),
   ...createModelSlice(...a),
   ...createLibrarySlice(...a),
+  ...createLabSlice(...a),
 }));
 
 /** Sets part of the state and recomputes `status` from the result. */

@@ -1,0 +1,21 @@
+/**
+ * The lab's Web Worker: runs a grid on the simulated engine off the main thread. Started by
+ * labRunner.ts as `new Worker(new URL('./worker/labWorker.ts', import.meta.url), { type:
+ * 'module' })`; it imports the search and the simulated engine only (no React, no store).
+ */
+import { runCellSync } from '../runCell';
+import { createLabHost } from './host';
+import type { LabRequest, LabResponse } from './messages';
+import { LAB_PLAN } from './plan';
+
+const scope = self as unknown as {
+  postMessage(message: LabResponse): void;
+  onmessage: ((event: MessageEvent<LabRequest>) => void) | null;
+};
+
+const handle = createLabHost((message) => scope.postMessage(message), {
+  execute: (cell) => runCellSync(cell),
+  plan: LAB_PLAN,
+});
+
+scope.onmessage = (event) => handle(event.data);

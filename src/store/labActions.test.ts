@@ -1,0 +1,216 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { collectEvents } from '../core/search';
+import { modelSession } from '../engines/webllm/session';
+import { DEFAULT_STRATEGIES } from '../lab/strategies';
+import type { GridSpec } from '../lab/types';
+import { DEFAULT_ENGINE, DEFAULT_SETTINGS, DEFAULT_WEBLLM_ENGINE } from '../run/settings';
+import { searchProgram } from '../run/startSearch';
+import {
+  cancelLab,
+  cellEvents,
+  clearCompare,
+  compareCells,
+  exportRun,
+  openCell,
+  pauseLab,
+  resumeLab,
+  selectLabPoint,
+  setLabMetric,
+  setLabPage,
+  setSettings,
+  startLab,
+  updateLabDraft,
+  useArbor,
+} from './index';
+import { setLabRunnerDeps } from './labActions';
+import { defaultLabDraft, initialLabState } from './labSlice';
+import { waitFor } from './testing/waitFor';
+
+const get = useArbor.getState;
+const lab = () => get().lab;
+
+/** 3 puzzles × 2 strategies × budgets 2, 8 × one seed: 12 runs. */
+const SMALL: Partial<GridSpec> = {
+  problemIds: ['g24-001', 'g24-050', 'g24-110'],
+  strategies: ['bon-majority', 'beam-min'],
+  budgets: [2, 8],
+  seeds: [1],
+};
+
+const ended = () => ['done', 'cancelled', 'failed'].includes(lab().grid?.status ?? '');
+
+beforeEach(() => {
+  // On this thread (Node has no Worker); one batch per 64 runs, never by time.
+  setLabRunnerDeps({ createWorker: null, loop: { batchMs: 1e9 } });
+  useArbor.setState({ lab: initialLabState() });
+  setSettings(DEFAULT_SETTINGS);
+});
+
+afterEach(() => {
+  cancelLab();
+  modelSession.set(null);
+});
+
+describe('lab state', () => {
+  it('starts on the visualizer with the default draft and no grid', () => {
+    expect(lab().page).toBe('visualizer');
+    expect(lab().grid).toBeNull();
+    const d = lab().draft;
+    expect(d.problemIds).toHaveLength(24);
+    expect(d.problemIds[0]).toBe('g24-001');
+    expect(d.problemIds[23]).toBe('g24-024');
+    expect(d).toMatchObject({
+      task: 'game24',
+      engine: DEFAULT_ENGINE,
+      strategies: DEFAULT_STRATEGIES,
+      budgets: [2, 8, 32],
+      seeds: [1, 2, 3],
+      experiment: { kind: 'budget' },
+    });
+  });
+
+  it('takes the visualizer’s simulated engine on opening, until the lab picks its own', () => {
+    const engine = { ...DEFAULT_ENGINE, skill: 0.4, prmNoise: 0.6 };
+    setSettings({ ...DEFAULT_SETTINGS, engine });
+    setLabPage('lab');
+    expect(lab().page).toBe('lab');
+    expect(lab().draft.engine).toEqual(engine);
+    updateLabDraft({ engine: { ...engine, judge: 'rule' } });
+    setLabPage('visualizer');
+    setSettings(DEFAULT_SETTINGS);
+    setLabPage('lab');
+    expect(lab().draft.engine).toEqual({ ...engine, judge: 'rule' });
+  });
+
+  it('a new task takes its first 24 problems unless the patch lists some', () => {
+    updateLabDraft({ task: 'word-problems' });
+    expect(lab().draft.problemIds).toHaveLength(24);
+    expect(lab().draft.problemIds.every((id) => id.startsWith('wp-'))).toBe(true);
+    updateLabDraft({ task: 'game24', problemIds: ['g24-007'] });
+    expect(lab().draft.problemIds).toEqual(['g24-007']);
+    updateLabDraft({ seeds: [4] });
+    expect(lab().draft).toMatchObject({ task: 'game24', problemIds: ['g24-007'], seeds: [4] });
+  });
+
+  it('metric, selected point and comparison', () => {
+    setLabMetric('calls');
+    selectLabPoint({ series: 'bon-majority', budget: 8 });
+    compareCells('a', 'b');
+    expect(lab()).toMatchObject({
+      metric: 'calls',
+      selectedPoint: { series: 'bon-majority', budget: 8 },
+      compare: { left: 'a', right: 'b' },
+    });
+    selectLabPoint(null);
+    clearCompare();
+    expect(lab().selectedPoint).toBeNull();
+    expect(lab().compare).toBeNull();
+  });
+});
+
+describe('running a grid', () => {
+  it('refuses a draft with problems, and a model grid with no model loaded', () => {
+    updateLabDraft({ problemIds: [] });
+    expect(startLab().length).toBeGreaterThan(0);
+    expect(lab().grid).toBeNull();
+    updateLabDraft({ ...SMALL, engine: { ...DEFAULT_WEBLLM_ENGINE, modelId: 'm' } });
+    expect(startLab()).toContain(
+      'No model is loaded: load one in the Model panel, or use the simulated engine.',
+    );
+    expect(lab().grid).toBeNull();
+  });
+
+  it('runs every cell, delivering results in batches, not one update per run', async () => {
+    updateLabDraft(SMALL);
+    let updates = 0;
+    const stop = useArbor.subscribe((s, prev) => {
+      const [now, before] = [s.lab.grid, prev.lab.grid];
+      if (now && before && now.results !== before.results) updates += 1;
+    });
+    expect(startLab()).toEqual([]);
+    expect(lab().grid).toMatchObject({ status: 'running', error: null });
+    expect(lab().grid?.progress.total).toBe(12);
+    await waitFor(ended);
+    stop();
+    const grid = lab().grid;
+    expect(grid?.status).toBe('done');
+    expect(grid?.cells).toHaveLength(12);
+    expect(Object.keys(grid?.results ?? {})).toHaveLength(12);
+    expect(grid?.progress).toMatchObject({ done: 12, total: 12, etaMs: null });
+    expect(updates).toBe(1); // 12 runs, one batch (batchSize 64)
+  });
+
+  it('opens a cell in the visualizer as the exact run the grid made', async () => {
+    updateLabDraft(SMALL);
+    startLab();
+    await waitFor(ended);
+    const grid = lab().grid;
+    const cell = grid?.cells.find((c) => c.strategy === 'beam-min' && c.budget === 8);
+    if (!grid || !cell) throw new Error('no cell');
+    setLabPage('lab');
+    await openCell(cell.id);
+    expect(lab().page).toBe('visualizer');
+    expect(get().settings).toEqual(cell.settings);
+    const events = exportRun().events;
+    expect(JSON.stringify(events)).toBe(
+      JSON.stringify(collectEvents(searchProgram(cell.settings))),
+    );
+    expect(JSON.stringify(cellEvents(cell.id))).toBe(JSON.stringify(events));
+    const result = grid.results[cell.id];
+    expect(events.length).toBe(result?.events);
+    expect(get().tree.done?.answer ?? null).toBe(result?.answer);
+  });
+
+  it('pauses and resumes at run boundaries', async () => {
+    setLabRunnerDeps({ createWorker: null, loop: { batchMs: 1e9, batchSize: 2 } });
+    updateLabDraft(SMALL);
+    startLab();
+    await waitFor(() => (lab().grid?.progress.done ?? 0) > 0);
+    pauseLab();
+    expect(lab().grid?.status).toBe('paused');
+    await new Promise((r) => setTimeout(r, 30));
+    const held = lab().grid?.progress.done ?? 0;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(lab().grid?.progress.done).toBe(held);
+    expect(held).toBeLessThan(12);
+    resumeLab();
+    expect(lab().grid?.status).toBe('running');
+    await waitFor(ended);
+    expect(lab().grid?.status).toBe('done');
+    expect(lab().grid?.progress.done).toBe(12);
+  });
+
+  it('cancel halfway keeps the partial results and runs nothing more', async () => {
+    setLabRunnerDeps({ createWorker: null, loop: { batchMs: 1e9, batchSize: 4 } });
+    updateLabDraft({ ...SMALL, problemIds: defaultLabDraft().problemIds, budgets: [2, 8, 32] });
+    startLab();
+    const total = lab().grid?.progress.total ?? 0;
+    expect(total).toBe(144);
+    await waitFor(() => (lab().grid?.progress.done ?? 0) >= 8);
+    cancelLab();
+    await waitFor(() => lab().grid?.status === 'cancelled');
+    const final = lab().grid?.progress.done;
+    await new Promise((r) => setTimeout(r, 50));
+    const grid = lab().grid;
+    expect(grid?.progress.done).toBe(final); // nothing lands after it shows cancelled
+    const kept = Object.keys(grid?.results ?? {});
+    expect(kept.length).toBeGreaterThanOrEqual(8);
+    expect(kept.length).toBeLessThan(total);
+    expect(grid?.progress.done).toBe(kept.length);
+    expect(grid?.status).toBe('cancelled');
+    const ids = new Set(grid?.cells.map((c) => c.id));
+    expect(kept.every((id) => ids.has(id))).toBe(true);
+  });
+
+  it('a new start replaces the grid: the old grid’s results never mix in', async () => {
+    updateLabDraft({ ...SMALL, problemIds: defaultLabDraft().problemIds, budgets: [2, 8, 32] });
+    startLab();
+    updateLabDraft(SMALL);
+    startLab();
+    await waitFor(ended);
+    await new Promise((r) => setTimeout(r, 30));
+    const grid = lab().grid;
+    expect(grid?.cells).toHaveLength(12);
+    expect(Object.keys(grid?.results ?? {}).sort()).toEqual(grid?.cells.map((c) => c.id).sort());
+  });
+});

@@ -1,0 +1,93 @@
+import type { StateCreator } from 'zustand';
+import { DEFAULT_STRATEGIES } from '../lab/strategies';
+import type { CellResult, ComputeMetric, GridCell, GridProgress, GridSpec } from '../lab/types';
+import { problemsOf } from '../run/problems';
+import type { EngineSettings, TaskId } from '../run/settings';
+import { DEFAULT_ENGINE } from '../run/settings';
+import type { Store } from './store';
+
+/** Which page the app shows: the visualizer, or the effort lab. */
+export type LabPage = 'visualizer' | 'lab';
+
+/** Where a grid is: running, paused, or ended (all runs made, cancelled, or broken). */
+export type LabGridStatus = 'running' | 'paused' | 'done' | 'cancelled' | 'failed';
+
+/** A grid started from the draft, its results filling in as they arrive. */
+export interface LabGrid {
+  /** The spec it was started with (the draft may change meanwhile). */
+  spec: GridSpec;
+  /** Its runs: the first stage, then the second (the difficulty preview's allocated runs). */
+  cells: GridCell[];
+  /** Finished runs by cell id (a cell without an entry has not run yet). */
+  results: Record<string, CellResult>;
+  status: LabGridStatus;
+  progress: GridProgress;
+  /** Why the grid broke (status 'failed'); null otherwise. Failed runs are results. */
+  error: string | null;
+}
+
+/**
+ * The effort lab's state (issue 5), under `lab` in the store (the store's `draft` is the
+ * step a model is writing). What test-time compute buys, measured as in MetaStone-S1 (arXiv
+ * 2507.01951: low / medium / high = k of 2 / 8 / 32) and the Blueprint (arXiv 2501.11223:
+ * accuracy against the logarithm of compute).
+ */
+export interface LabState {
+  page: LabPage;
+  /** The grid the setup form edits. */
+  draft: GridSpec;
+  /** The grid started last, or null before the first. */
+  grid: LabGrid | null;
+  /** The plot's x: tokens generated, or model calls. */
+  metric: ComputeMetric;
+  /** The plot point whose runs are listed (series id from aggregate.ts's `seriesId`). */
+  selectedPoint: { series: string; budget: number } | null;
+  /** Two runs shown side by side (cell ids of the current grid). */
+  compare: { left: string; right: string } | null;
+}
+
+/** The lab slice: its state under one key. */
+export interface LabSlice {
+  lab: LabState;
+}
+
+/** The problems a new draft of a task starts with: the first 24 bundled (easiest first). */
+export function defaultProblemIds(task: TaskId): string[] {
+  return problemsOf(task)
+    .slice(0, 24)
+    .map((p) => p.id);
+}
+
+/**
+ * The draft the lab starts from: Game of 24's first 24 puzzles, the given engine (the
+ * simulated one by default), the default strategies, budgets 2 / 8 / 32 and seeds 1, 2, 3,
+ * the plain budget experiment.
+ */
+export function defaultLabDraft(engine: EngineSettings = DEFAULT_ENGINE): GridSpec {
+  return {
+    task: 'game24',
+    problemIds: defaultProblemIds('game24'),
+    engine,
+    strategies: [...DEFAULT_STRATEGIES],
+    budgets: [2, 8, 32],
+    seeds: [1, 2, 3],
+    experiment: { kind: 'budget' },
+  };
+}
+
+/** The lab state at load: the visualizer shows, the default draft, no grid. */
+export function initialLabState(): LabState {
+  return {
+    page: 'visualizer',
+    draft: defaultLabDraft(),
+    grid: null,
+    metric: 'generated',
+    selectedPoint: null,
+    compare: null,
+  };
+}
+
+/** The lab slice. */
+export const createLabSlice: StateCreator<Store, [], [], LabSlice> = () => ({
+  lab: initialLabState(),
+});

@@ -65,6 +65,10 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     ],
   },
   {
+    title: 'Pages',
+    shortcuts: [{ keys: [['L']], action: 'Switch between the visualizer and the effort lab' }],
+  },
+  {
     title: 'Help',
     shortcuts: [
       { keys: [['?']], action: 'Show these shortcuts' },

@@ -1,0 +1,139 @@
+import { useId } from 'react';
+import type { GridSpec } from '../../../lab/types';
+import type { EngineSettings, SimulatedEngineSettings } from '../../../run/settings';
+import { DEFAULT_ENGINE, DEFAULT_WEBLLM_ENGINE } from '../../../run/settings';
+import { SIMULATED_LABEL, modelLabel } from '../../EngineBadge';
+import type { Option } from '../../fields';
+import { NumberField, SelectField } from '../../fields';
+
+const JUDGES: readonly Option<SimulatedEngineSettings['judge']>[] = [
+  { value: 'simulated-prm', label: 'Simulated PRM (truth + noise)' },
+  { value: 'rule', label: 'Rule verifier (exact)' },
+  { value: 'rollout', label: 'Rollout value (k completions)' },
+];
+
+/** Props of {@link LabEngineFields}. */
+export interface LabEngineFieldsProps {
+  engine: EngineSettings;
+  update: (patch: Partial<GridSpec>) => void;
+  /** The model loaded in the Model (WebGPU) panel, or null. */
+  loadedModelId: string | null;
+  /** The visualizer's engine (a loaded model's settings are taken from there). */
+  visualizerEngine: EngineSettings;
+}
+
+function SimulatedKnobs(props: {
+  engine: SimulatedEngineSettings;
+  set: (patch: Partial<SimulatedEngineSettings>) => void;
+}) {
+  const { engine, set } = props;
+  return (
+    <>
+      <SelectField
+        label="Judge"
+        value={engine.judge}
+        options={JUDGES}
+        onChange={(judge) => set({ judge })}
+      />
+      {engine.judge === 'simulated-prm' && (
+        <NumberField
+          label="PRM noise"
+          value={engine.prmNoise}
+          min={0}
+          max={1}
+          step={0.05}
+          onCommit={(prmNoise) => set({ prmNoise })}
+          hint="0 = the exact truth, 1 = a coin flip."
+        />
+      )}
+      <NumberField
+        label="Skill"
+        value={engine.skill}
+        min={0}
+        max={1}
+        step={0.05}
+        onCommit={(skill) => set({ skill })}
+        hint="Share of proposed steps that keep the problem solvable."
+      />
+      <NumberField
+        label="Slip rate"
+        value={engine.slipRate}
+        min={0}
+        max={1}
+        step={0.01}
+        onCommit={(slipRate) => set({ slipRate })}
+        hint="Chance of an arithmetic slip in a step."
+      />
+    </>
+  );
+}
+
+/**
+ * The engine every run of the grid uses: the simulated engine with its knobs (judge, PRM
+ * noise, skill, slip rate), or the language model loaded in the Model (WebGPU) panel, whose
+ * runs go one at a time through the GPU.
+ */
+export function LabEngineFields(props: LabEngineFieldsProps) {
+  const { engine, update, loadedModelId, visualizerEngine } = props;
+  const name = useId();
+  const choose = (kind: EngineSettings['kind']) => {
+    if (kind === 'simulated') update({ engine: DEFAULT_ENGINE });
+    else if (loadedModelId !== null) {
+      update({
+        engine:
+          visualizerEngine.kind === 'webllm' && visualizerEngine.modelId === loadedModelId
+            ? visualizerEngine
+            : { ...DEFAULT_WEBLLM_ENGINE, modelId: loadedModelId },
+      });
+    }
+  };
+  const noModel = loadedModelId === null && engine.kind !== 'webllm';
+  return (
+    <fieldset className="flex min-w-0 flex-col gap-3 rounded border border-slate-200 p-3 dark:border-slate-800">
+      <legend className="px-1 font-semibold">Engine</legend>
+      <p className="text-xs font-medium" data-testid="lab-engine-summary">
+        {engine.kind === 'simulated' ? SIMULATED_LABEL : modelLabel(engine.modelId)}
+      </p>
+      <div role="radiogroup" aria-label="Lab engine" className="flex flex-col gap-1 text-sm">
+        <label className="flex items-center gap-2">
+          <input
+            type="radio"
+            name={name}
+            checked={engine.kind === 'simulated'}
+            onChange={() => choose('simulated')}
+          />
+          Simulated (no model; runs in a worker)
+        </label>
+        <label
+          className={`flex items-center gap-2 ${noModel ? 'cursor-not-allowed opacity-60' : ''}`}
+          title={noModel ? 'Load a model in the Model (WebGPU) panel first.' : undefined}
+        >
+          <input
+            type="radio"
+            name={name}
+            checked={engine.kind === 'webllm'}
+            disabled={noModel}
+            onChange={() => choose('webllm')}
+          />
+          {loadedModelId ? `Language model (${loadedModelId})` : 'Language model (none loaded)'}
+        </label>
+        {noModel && (
+          <span className="text-xs text-slate-500 dark:text-slate-400">
+            Load a model in the visualizer&apos;s Model (WebGPU) panel to run a grid on it.
+          </span>
+        )}
+      </div>
+      {engine.kind === 'simulated' ? (
+        <SimulatedKnobs
+          engine={engine}
+          set={(patch) => update({ engine: { ...engine, ...patch } })}
+        />
+      ) : (
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Runs go one at a time through the GPU, with the judge ({engine.judge}) and sampling
+          settings of the visualizer&apos;s engine panel.
+        </p>
+      )}
+    </fieldset>
+  );
+}

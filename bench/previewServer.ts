@@ -2,14 +2,16 @@ import { type ChildProcess, spawn } from 'node:child_process';
 
 /**
  * Serves a production build with `vite preview` on 127.0.0.1:`port` for the browser
- * benchmarks, and resolves once it answers (at most 60 s).
+ * benchmarks, and resolves once it answers (at most 60 s). Vite runs as this process's
+ * direct child (not under `npx`, which starts a shell and does not pass signals on), so
+ * `server.kill()` stops it and frees the port.
  * @param outDir the build folder (each benchmark builds its own)
  */
 export async function startPreview(port: number, outDir: string): Promise<ChildProcess> {
   const server = spawn(
-    'npx',
+    process.execPath,
     [
-      'vite',
+      'node_modules/vite/bin/vite.js',
       'preview',
       '--host',
       '127.0.0.1',

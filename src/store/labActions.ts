@@ -57,7 +57,7 @@ export function setLabPage(page: LabPage): void {
 }
 
 /**
- * Changes the draft. A new task without a list of problems takes that task's first 24.
+ * Changes the draft. A new task without a list of problems takes 24 of that task's, easiest to hardest.
  * Any engine in the patch is kept as the lab's own from then on.
  */
 export function updateLabDraft(patch: Partial<GridSpec>): void {

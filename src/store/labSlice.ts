@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_STRATEGIES } from '../lab/strategies';
 import type { CellResult, ComputeMetric, GridCell, GridProgress, GridSpec } from '../lab/types';
-import { problemsOf } from '../run/problems';
+import { DIFFICULTIES, pickSubset } from '../lab/subset';
 import type { EngineSettings, TaskId } from '../run/settings';
 import { DEFAULT_ENGINE } from '../run/settings';
 import type { Store } from './store';
@@ -51,15 +51,16 @@ export interface LabSlice {
   lab: LabState;
 }
 
-/** The problems a new draft of a task starts with: the first 24 bundled (easiest first). */
+/**
+ * The problems a new draft of a task starts with: 24 of the bundled ones spread evenly from
+ * easiest to hardest (every difficulty, so the curve is not flattered by easy problems).
+ */
 export function defaultProblemIds(task: TaskId): string[] {
-  return problemsOf(task)
-    .slice(0, 24)
-    .map((p) => p.id);
+  return pickSubset(task, DIFFICULTIES, 24);
 }
 
 /**
- * The draft the lab starts from: Game of 24's first 24 puzzles, the given engine (the
+ * The draft the lab starts from: 24 Game of 24 puzzles from easiest to hardest, the given engine (the
  * simulated one by default), the default strategies, budgets 2 / 8 / 32 and seeds 1, 2, 3,
  * the plain budget experiment.
  */

@@ -2,8 +2,8 @@ import type { GridSpec } from '../../../lab/types';
 import type { TaskId } from '../../../run/settings';
 import type { Option } from '../../fields';
 import { NumberField, SelectField } from '../../fields';
-import type { Difficulty } from './subset';
-import { DIFFICULTIES, difficultiesOf, difficultyCounts, pickSubset } from './subset';
+import type { Difficulty } from '../../../lab/subset';
+import { DIFFICULTIES, difficultiesOf, difficultyCounts, pickSubset } from '../../../lab/subset';
 
 const TASKS: readonly Option<TaskId>[] = [
   { value: 'game24', label: 'Game of 24 (120 puzzles)' },

@@ -1,6 +1,6 @@
-import { problemsOf } from '../../../run/problems';
-import type { ProblemEntry } from '../../../run/problems';
-import type { TaskId } from '../../../run/settings';
+import { problemsOf } from '../run/problems';
+import type { ProblemEntry } from '../run/problems';
+import type { TaskId } from '../run/settings';
 
 /** A bundled problem's difficulty. */
 export type Difficulty = ProblemEntry['difficulty'];

@@ -1,7 +1,8 @@
 import { cancelLab, pauseLab, resumeLab, useArbor } from '../../store';
-import type { LabGridStatus } from '../../store';
+import type { LabGrid, LabGridStatus } from '../../store';
 import type { GridProgress } from '../../lab/types';
 import { duration } from './format';
+import { useProgressClock } from './progressClock';
 
 const STATUS_TEXT: Record<LabGridStatus, string> = {
   running: 'Running',
@@ -93,14 +94,22 @@ export function LabProgressView(props: LabProgressViewProps) {
   );
 }
 
-/** {@link LabProgressView} of the store's grid; nothing before the first grid. */
+/**
+ * {@link LabProgressView} of the store's grid; nothing before the first grid. While it runs
+ * the clock ticks every second between the runner's reports.
+ */
 export function LabProgress() {
   const grid = useArbor((s) => s.lab.grid);
   if (!grid) return null;
+  return <LiveProgress grid={grid} />;
+}
+
+function LiveProgress({ grid }: { grid: LabGrid }) {
+  const progress = useProgressClock(grid.progress, grid.status === 'running');
   return (
     <LabProgressView
       status={grid.status}
-      progress={grid.progress}
+      progress={progress}
       error={grid.error}
       onPause={pauseLab}
       onResume={resumeLab}

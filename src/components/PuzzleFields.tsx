@@ -1,4 +1,5 @@
 import { getWordProblem } from '../core/tasks/wordProblems';
+import { maxHint } from '../run/hints';
 import { isProblem, problemsOf } from '../run/problems';
 import type { TaskId } from '../run/settings';
 import { setTask, updateSettings, useArbor } from '../store';
@@ -15,6 +16,15 @@ const TASK_HINTS: Record<TaskId, string> = {
   'word-problems':
     'Free-text problems with a numeric answer, easy to hard. Steps are written by the simulated engine or by a language model loaded in the Model panel.',
 };
+
+/** Hint levels 0 … max as select options. */
+function hintOptions(max: number): Option<string>[] {
+  return Array.from({ length: max + 1 }, (_, j) => ({
+    value: String(j),
+    label:
+      j === 0 ? 'None' : j === 1 ? 'The first step is given' : `The first ${j} steps are given`,
+  }));
+}
 
 /** The task, the problem (a Game of 24 puzzle or a word problem) and the seed. */
 export function PuzzleFields() {
@@ -41,19 +51,13 @@ export function PuzzleFields() {
         onChange={(id) => updateSettings({ problemId: id })}
         hint={TASK_HINTS[task]}
       />
-      {hintSteps > 0 && (
-        <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="hint-steps">
-          Step hint: the search starts after the first {hintSteps}{' '}
-          {hintSteps === 1 ? 'step' : 'steps'} of the reference solution.{' '}
-          <button
-            type="button"
-            className="underline"
-            onClick={() => updateSettings({ hintSteps: 0 })}
-          >
-            Remove the hint
-          </button>
-        </p>
-      )}
+      <SelectField
+        label="Step hint"
+        value={String(hintSteps)}
+        options={hintOptions(maxHint(task, problemId))}
+        onChange={(j) => updateSettings({ hintSteps: Number(j) })}
+        hint="Give the search the first steps of a reference solution (StepHint): it starts after them, and the root shows them."
+      />
       {question !== undefined && (
         <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="problem-question">
           {question}

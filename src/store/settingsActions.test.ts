@@ -79,6 +79,18 @@ describe('engine and task', () => {
     expect(settings().engine).not.toHaveProperty('skill');
   });
 
+  it('keeps a step hint within the reference solution of the problem', () => {
+    updateSettings(DEFAULT_SETTINGS);
+    // Every Game of 24 reference has 3 steps: at most 2 may be given.
+    updateSettings({ hintSteps: 5 });
+    expect(settings().hintSteps).toBe(2);
+    // wp-001's reference is one step and "The answer is 42.": at most 1.
+    setTask('word-problems');
+    expect(settings()).toMatchObject({ problemId: 'wp-001', hintSteps: 1 });
+    updateSettings({ hintSteps: 0 });
+    expect('hintSteps' in settings()).toBe(false);
+  });
+
   it('keeps engine and task compatible', () => {
     updateSettings(DEFAULT_SETTINGS);
     setEngineKind('webllm', 'm');

@@ -1,3 +1,4 @@
+import { maxHint } from '../run/hints';
 import type { Algorithm, SearchSettings } from '../core/search/settings';
 import type {
   EngineSettings,
@@ -58,12 +59,22 @@ export function mergeSettings(current: RunSettings, patch: SettingsPatch): RunSe
       algorithm === current.search.algorithm ? current.search : DEFAULT_SEARCH[algorithm];
     nextSearch = { ...base, ...search, algorithm } as SearchSettings;
   }
-  return {
+  return withHintInReach({
     ...current,
     ...rest,
     search: nextSearch,
     engine: engine ? mergeEngine(current.engine, engine) : current.engine,
-  };
+  });
+}
+
+/**
+ * Keeps a step hint within the problem's reference solution (another problem may have fewer
+ * steps); no hint is written as an absent field, as in the run file.
+ */
+function withHintInReach(settings: RunSettings): RunSettings {
+  const { hintSteps, ...rest } = settings;
+  const j = Math.min(hintSteps ?? 0, maxHint(settings.task, settings.problemId));
+  return j > 0 ? { ...rest, hintSteps: j } : rest;
 }
 
 /** Applies a settings patch and resets the run. */
@@ -129,5 +140,5 @@ function fitTask(settings: RunSettings): RunSettings {
 export function setTask(task: TaskId): void {
   const { settings } = useArbor.getState();
   if (settings.task === task) return;
-  setSettings(fitTask({ ...settings, task, problemId: FIRST_PROBLEM[task] }));
+  setSettings(fitTask(mergeSettings(settings, { task, problemId: FIRST_PROBLEM[task] })));
 }

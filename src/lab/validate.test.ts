@@ -63,16 +63,32 @@ describe('validateSpec', () => {
         ...base,
         experiment: { kind: 'budget-forcing', mode: 'cap', thinkingBudgets: [512] },
       }),
-    ).toEqual(['Budget forcing needs a language model (web-llm): load one in the Model panel.']);
+    ).toEqual([
+      'Budget forcing needs a language model (web-llm): load one in the Model panel.',
+      'Budget forcing runs on word problems: a thinking sample ends on one answer, which Game of 24 cannot check as a step.',
+    ]);
+    const forcing = {
+      ...base,
+      task: 'word-problems' as const,
+      problemIds: ['wp-001'],
+      strategies: [],
+      budgets: [],
+      experiment: { kind: 'budget-forcing' as const, mode: 'cap' as const, thinkingBudgets: [512] },
+    };
+    const qwen3 = {
+      ...DEFAULT_WEBLLM_ENGINE,
+      judge: 'self' as const,
+      modelId: 'Qwen3-0.6B-q4f16_1-MLC',
+    };
+    expect(validateSpec({ ...forcing, engine: qwen3 })).toEqual([]);
     expect(
       validateSpec({
-        ...base,
-        engine: DEFAULT_WEBLLM_ENGINE,
-        strategies: [],
-        budgets: [],
-        experiment: { kind: 'budget-forcing', mode: 'cap', thinkingBudgets: [512] },
+        ...forcing,
+        engine: { ...qwen3, modelId: 'SmolLM2-360M-Instruct-q4f16_1-MLC' },
       }),
-    ).toEqual([]);
+    ).toEqual([
+      'Budget forcing needs a model that thinks in <think> blocks (Qwen3); SmolLM2-360M-Instruct-q4f16_1-MLC does not.',
+    ]);
     // wp-001's reference has 2 steps (at most 1 given); wp-048's has more.
     expect(
       validateSpec({

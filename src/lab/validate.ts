@@ -2,6 +2,7 @@
  * What is wrong with a grid spec, in words a person can act on ([] = it can run). Checked
  * before a grid starts, so a grid never fails for a reason that was visible up front.
  */
+import { supportsBudgetForcing } from '../engines/webllm/budgetForcingPrompt';
 import { isProblem } from '../run/problems';
 import { maxHint } from '../run/hints';
 import { isGridStrategy } from './strategies';
@@ -104,6 +105,15 @@ function checkExperiment(spec: GridSpec, problems: string[]): void {
     if (engine.kind !== 'webllm') {
       problems.push(
         'Budget forcing needs a language model (web-llm): load one in the Model panel.',
+      );
+    } else if (engine.modelId !== '' && !supportsBudgetForcing(engine.modelId)) {
+      problems.push(
+        `Budget forcing needs a model that thinks in <think> blocks (Qwen3); ${engine.modelId} does not.`,
+      );
+    }
+    if (spec.task !== 'word-problems') {
+      problems.push(
+        'Budget forcing runs on word problems: a thinking sample ends on one answer, which Game of 24 cannot check as a step.',
       );
     }
     if (e.thinkingBudgets.length === 0) problems.push('Give at least one thinking budget.');

@@ -111,17 +111,5 @@ describe('validateSpec', () => {
     ).toEqual([
       'A model on word problems cannot use the rule judge (Game of 24 only): choose self or rollout.',
     ]);
-    const words = { ...base, task: 'word-problems' as const, problemIds: ['wp-001'] };
-    expect(validateSpec({ ...words, strategies: ['mcts-prm', 'mcts-rollout'] })).toEqual([
-      'MCTS with rollout value needs answers that check themselves (Game of 24): on word problems use MCTS with PRM value.',
-    ]);
-    expect(
-      validateSpec({
-        ...words,
-        strategies: ['mcts-rollout'],
-        task: 'game24',
-        problemIds: ['g24-001'],
-      }),
-    ).toEqual([]);
   });
 });

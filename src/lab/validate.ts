@@ -63,13 +63,6 @@ function checkEngine(spec: GridSpec, problems: string[]): void {
       'A model on word problems cannot use the rule judge (Game of 24 only): choose self or rollout.',
     );
   }
-  // A word problem's answer is hidden from the search, so a rollout to an answer earns
-  // nothing the search may use: MCTS with rollout value would learn only zeros there.
-  if (spec.task === 'word-problems' && spec.strategies.includes('mcts-rollout')) {
-    problems.push(
-      'MCTS with rollout value needs answers that check themselves (Game of 24): on word problems use MCTS with PRM value.',
-    );
-  }
 }
 
 function checkExperiment(spec: GridSpec, problems: string[]): void {

@@ -1,5 +1,6 @@
 import type {
   JudgeContext,
+  Judgement,
   ProposedStep,
   ProposerContext,
   StepJudge,
@@ -234,16 +235,49 @@ export class SearchBook<S, P extends Problem> {
 
   /** Walks proposed steps from a node's state through the task: where does the line end? */
   followSteps(fromId: NodeId, steps: readonly ProposedStep[]): Outcome | null {
+    return this.followRollout(fromId, steps).outcome;
+  }
+
+  /**
+   * {@link followSteps}, also giving the states before and after the step that ended the line
+   * (for judging that step) and how many steps it took.
+   */
+  followRollout(
+    fromId: NodeId,
+    steps: readonly ProposedStep[],
+  ): { outcome: Outcome | null; before: S | null; after: S | null; used: number } {
     const { task, problem } = this.ctx;
     let state = this.node(fromId).state;
-    if (state === null) return invalidOutcome();
-    for (const step of steps) {
-      const check = task.applyStep(state, step.text, problem);
-      if (!check.valid) return invalidOutcome();
+    if (state === null) return { outcome: invalidOutcome(), before: null, after: null, used: 0 };
+    for (const [i, step] of steps.entries()) {
+      const before: S = state;
+      const check = task.applyStep(before, step.text, problem);
+      if (!check.valid) return { outcome: invalidOutcome(), before, after: null, used: i + 1 };
       state = check.state;
       const outcome = task.outcome(state, problem);
-      if (outcome) return outcome;
+      if (outcome) return { outcome, before, after: state, used: i + 1 };
     }
-    return null;
+    return { outcome: null, before: null, after: null, used: steps.length };
+  }
+
+  /**
+   * The judge's score of the step that ended a rollout: the value of a rollout whose answer
+   * the search may not check (a terminal node in the tree is valued the same way).
+   */
+  *judgeRolloutEnd(
+    fromId: NodeId,
+    texts: readonly string[],
+    before: S,
+    after: S,
+  ): Generator<Pending, Judgement, unknown> {
+    const ctx: JudgeContext<S, P> = {
+      problem: this.ctx.problem,
+      parentState: before,
+      state: after,
+      steps: [...this.stepsTo(fromId), ...texts],
+      rng: this.judgeRng,
+    };
+    if (this.ctx.signal) ctx.signal = this.ctx.signal;
+    return yield* call(this.ctx.judge.score(ctx));
   }
 }

@@ -21,9 +21,9 @@ const problem = PAPER_MCTS_TREE;
 
 const settings: MctsSettings = PAPER_MCTS_SETTINGS;
 
-function collect(s: MctsSettings, p = problem): TraceEvent[] {
+function collect(s: MctsSettings, p = problem, task = scriptedTask): TraceEvent[] {
   const ctx = {
-    task: scriptedTask,
+    task,
     problem: p,
     proposer: scriptedProposer,
     judge: scriptedJudge,
@@ -165,6 +165,35 @@ describe('MCTS on a tree worked out by hand', () => {
     expect(tree.nodes[0]?.N).toBe(5);
     expect(tree.nodes[1]?.W).toBe(tree.nodes[1]?.N);
     expect(tree.done).toMatchObject({ answer: '24', correct: true, reason: 'most-visited' });
+  });
+
+  it('values a rollout whose answer it may not check by the judge score of its last step', () => {
+    // R → A → A1 → A1x (ends, answer 7); the answer is hidden from the search, as in word
+    // problems, so the rollout's reward is the judge's 0.8 for A1x, at one more judge call.
+    const p: ScriptedProblem = {
+      id: 'hidden',
+      root: ['A'],
+      steps: {
+        A: { children: ['A1'], score: 0.5 },
+        A1: { children: ['A1x'], score: 0.6 },
+        A1x: { end: { answer: '7', correct: true }, score: 0.8 },
+      },
+    };
+    const rollout: MctsSettings = { ...settings, iterations: 1, maxDepth: 3, valueMode: 'rollout' };
+    const hidden = collect(rollout, p, { ...scriptedTask, selfVerifying: false });
+    expect(ofType(hidden, 'simulate')[0]).toMatchObject({
+      mode: 'rollout',
+      from: 1,
+      steps: ['A1', 'A1x'],
+      answer: '7',
+      reward: 0.8,
+      cost: { proposerCalls: 1, judgeCalls: 1, generated: 2 },
+    });
+    // Where the answer checks itself, the rollout is worth its grade and nobody is asked.
+    expect(ofType(collect(rollout, p), 'simulate')[0]).toMatchObject({
+      reward: 1,
+      cost: { proposerCalls: 1, judgeCalls: 0, generated: 2 },
+    });
   });
 
   it('backprop lists every node on the path with its new N and W', () => {

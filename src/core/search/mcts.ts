@@ -7,7 +7,7 @@ import type {
   SelectLevel,
   SimulateEvent,
 } from '../tree/events';
-import { ZERO_COST } from '../tree/events';
+import { ZERO_COST, addCost } from '../tree/events';
 import type { BookNode, SearchContext } from './book';
 import { SearchBook } from './book';
 import type { MctsSettings } from './settings';
@@ -172,14 +172,24 @@ function* simulateFrom<S, P extends Problem>(
   // Lines are bounded by maxDepth, rollouts included.
   const remaining = Math.max(1, settings.maxDepth - target.depth);
   const rollout = yield* call(ctx.proposer.rollout(book.proposerContext(target.id), remaining));
-  const outcome = book.followSteps(target.id, rollout.steps);
+  const { outcome, before, after, used } = book.followRollout(target.id, rollout.steps);
+  const steps = rollout.steps.map((s) => s.text);
+  let reward = outcome ? book.knownReward(outcome, null) : 0;
+  let cost = rollout.cost;
+  // A rollout that ends in an answer the search may not check (word problems) is valued
+  // like a terminal node of the tree: by the judge's score of its last step.
+  if (outcome && outcome.kind !== 'invalid-step' && !ctx.task.selfVerifying && before && after) {
+    const judged = yield* book.judgeRolloutEnd(target.id, steps.slice(0, used), before, after);
+    reward = judged.score;
+    cost = addCost(cost, judged.cost);
+  }
   return {
     ...base,
     mode: 'rollout',
-    steps: rollout.steps.map((s) => s.text),
+    steps,
     answer: outcome ? outcome.answer : null,
-    reward: outcome ? book.knownReward(outcome, null) : 0,
-    cost: rollout.cost,
+    reward,
+    cost,
   };
 }
 

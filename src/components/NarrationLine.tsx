@@ -13,12 +13,13 @@ export function NarrationLine() {
   const cursor = useArbor((s) => s.cursor);
   const after = useArbor((s) => s.tree);
   const search = useArbor((s) => s.settings.search);
+  const task = useArbor((s) => s.settings.task);
   const playing = useArbor((s) => s.playing);
   const event = cursor > 0 ? (trace.all[cursor - 1] ?? null) : null;
   const text = useMemo(() => {
     const before = event === null ? after : trace.treeAt(cursor - 1);
-    return narrate(event, before, after, { search });
-  }, [event, trace, cursor, after, search]);
+    return narrate(event, before, after, { search, task });
+  }, [event, trace, cursor, after, search, task]);
   return (
     <section
       aria-label="Narration"

@@ -1,3 +1,4 @@
+import type { TaskId } from '../run/settings';
 import type { ScoreEvent, ScoreEvidence, TerminalEvent } from '../core/tree/events';
 import type { TerminalState } from '../core/tree/tree';
 import { num } from './format';
@@ -16,12 +17,20 @@ export const JUDGE_NAME: Record<ScoreEvidence['judge'], string> = {
 /**
  * The evidence behind a PRM score in plain words: the verifier's verdict, the simulated
  * PRM's truth and noise, rollouts k/reached, or p(Yes)/p(No).
+ * On word problems the rule check sees only the arithmetic, and rollouts are counted by
+ * agreement with their majority answer (the answer is hidden from the search).
  * @example evidenceWords({ judge: 'rollout', k: 4, reached: 3 })
  *   // '3 of 4 rollouts from this step reached a correct answer'
  */
-export function evidenceWords(evidence: ScoreEvidence): string {
+export function evidenceWords(evidence: ScoreEvidence, task: TaskId | null = null): string {
+  const words = task === 'word-problems';
   switch (evidence.judge) {
     case 'rule':
+      if (words) {
+        return evidence.valid
+          ? 'the arithmetic in the step is right (the check cannot see whether the reasoning is)'
+          : 'the arithmetic in the step is wrong';
+      }
       if (!evidence.valid) return 'the step is invalid';
       return evidence.solvable
         ? 'the step is valid and the puzzle is still solvable'
@@ -36,7 +45,9 @@ export function evidenceWords(evidence: ScoreEvidence): string {
       return `${truth}, blurred by noise ${num(evidence.noise)}`;
     }
     case 'rollout':
-      return `${evidence.reached} of ${evidence.k} rollouts from this step reached a correct answer`;
+      return words
+        ? `${evidence.reached} of ${evidence.k} rollouts from this step agreed with their majority answer`
+        : `${evidence.reached} of ${evidence.k} rollouts from this step reached a correct answer`;
     case 'self':
       return `p(Yes) ${num(evidence.pYes)}, p(No) ${num(evidence.pNo)}; score = p(Yes) / (p(Yes) + p(No))`;
     case 'imported':
@@ -73,7 +84,7 @@ function lineNote(scene: Scene, id: number, what: string): string {
 export function narrateScore(event: ScoreEvent, scene: Scene): string {
   const head = `PRM score of ${nameOf(scene, event.node)}: ${num(event.score)} from ${JUDGE_NAME[event.evidence.judge]}`;
   const what = scene.after.algorithm === 'best-of-n' ? 'sample' : 'line';
-  return `${head} — ${evidenceWords(event.evidence)}.${lineNote(scene, event.node, what)}`;
+  return `${head} — ${evidenceWords(event.evidence, scene.task)}.${lineNote(scene, event.node, what)}`;
 }
 
 /**

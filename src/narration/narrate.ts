@@ -32,7 +32,12 @@ export function narrate(
   context: NarrationContext = {},
 ): string {
   if (event === null) return NOTHING_YET;
-  const scene: Scene = { before, after, search: context.search ?? null };
+  const scene: Scene = {
+    before,
+    after,
+    search: context.search ?? null,
+    task: context.task ?? null,
+  };
   switch (event.type) {
     case 'start':
       return narrateStart(event, scene);

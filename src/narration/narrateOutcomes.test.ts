@@ -27,6 +27,22 @@ describe('narrate: score', () => {
     );
   });
 
+  it('on word problems says what the rule check and the rollouts can and cannot see', () => {
+    const words = (evidence: Extract<TraceEvent, { type: 'score' }>['evidence'], score: number) =>
+      narrateLast([...rootExpanded(), { type: 'score', node: 2, score, evidence, cost: cost() }], {
+        task: 'word-problems',
+      });
+    expect(words({ judge: 'rule', valid: true, solvable: true }, 1)).toContain(
+      '— the arithmetic in the step is right (the check cannot see whether the reasoning is).',
+    );
+    expect(words({ judge: 'rule', valid: false, solvable: false }, 0)).toContain(
+      '— the arithmetic in the step is wrong.',
+    );
+    expect(words({ judge: 'rollout', k: 4, reached: 3 }, 0.75)).toContain(
+      '— 3 of 4 rollouts from this step agreed with their majority answer.',
+    );
+  });
+
   it('adds the line’s aggregated score in beam search', () => {
     const events: TraceEvent[] = [
       ...rootExpanded('beam'),

@@ -1,3 +1,4 @@
+import type { TaskId } from '../run/settings';
 import type { Aggregation } from '../core/reward/aggregate';
 import { aggregate } from '../core/reward/aggregate';
 import type { SearchSettings } from '../core/search/settings';
@@ -10,6 +11,8 @@ import { QUOTE_MAX, quote } from './format';
 export interface NarrationContext {
   /** The settings of the run the event belongs to (for "sample 3 of 8", "min score"). */
   search?: SearchSettings | null;
+  /** The run's task: the words for a judge's evidence depend on it. */
+  task?: TaskId | null;
 }
 
 /** The trees around one event and the run's settings: everything a sentence may use. */
@@ -19,6 +22,7 @@ export interface Scene {
   /** The tree after the event (holds every node the event names). */
   after: SearchTree;
   search: SearchSettings | null;
+  task: TaskId | null;
 }
 
 /** A node by id from the tree after the event, else before it; null when neither has it. */

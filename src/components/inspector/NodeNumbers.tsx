@@ -1,6 +1,7 @@
 import type { SearchTree, TreeNode } from '../../core/tree/tree';
 import { pathTo, q } from '../../core/tree/tree';
 import { evidenceWords, JUDGE_NAME } from '../../narration/judging';
+import { useArbor } from '../../store';
 import { Stat } from './Stat';
 import { TIPS, fixed, withExact } from './tips';
 
@@ -16,6 +17,7 @@ export interface NodeNumbersProps {
  * exact value.
  */
 export function NodeNumbers({ tree, node }: NodeNumbersProps) {
+  const task = useArbor((s) => s.settings.task);
   const Q = q(node);
   const pathTokens = pathTo(tree, node.id).reduce(
     (sum, id) => sum + (tree.nodes[id]?.tokens ?? 0),
@@ -60,7 +62,7 @@ export function NodeNumbers({ tree, node }: NodeNumbersProps) {
       <dl aria-label="PRM evidence">
         <Stat term="Judge" title={TIPS.evidence} words>
           {node.evidence
-            ? `${JUDGE_NAME[node.evidence.judge]}: ${evidenceWords(node.evidence)}`
+            ? `${JUDGE_NAME[node.evidence.judge]}: ${evidenceWords(node.evidence, task)}`
             : 'not scored'}
         </Stat>
       </dl>

@@ -1,70 +1,10 @@
-import type { EngineSettings, SimulatedEngineSettings } from '../run/settings';
+import type { EngineSettings } from '../run/settings';
 import { useId } from 'react';
 import { setEngineKind, updateEngine, useArbor } from '../store';
 import { switchToSimulated } from '../store/modelActions';
 import { EngineBadge } from './EngineBadge';
-import type { Option } from './fields';
-import { NumberField, SelectField } from './fields';
+import { SimulatedEngineFields } from './SimulatedEngineFields';
 import { WebLlmFields } from './model/WebLlmFields';
-
-const JUDGES: readonly Option<SimulatedEngineSettings['judge']>[] = [
-  { value: 'simulated-prm', label: 'Simulated PRM (truth + noise)' },
-  { value: 'rule', label: 'Rule verifier (exact)' },
-  { value: 'rollout', label: 'Rollout value (k completions)' },
-];
-
-/** The simulated engine's knobs: how good the proposer is and how the judge scores steps. */
-function SimulatedFields({ engine }: { engine: SimulatedEngineSettings }) {
-  return (
-    <>
-      <NumberField
-        label="Skill"
-        value={engine.skill}
-        min={0}
-        max={1}
-        step={0.05}
-        onCommit={(skill) => updateEngine({ skill })}
-        hint="Share of proposed steps that keep the puzzle solvable."
-      />
-      <NumberField
-        label="Slip rate"
-        value={engine.slipRate}
-        min={0}
-        max={1}
-        step={0.01}
-        onCommit={(slipRate) => updateEngine({ slipRate })}
-        hint="Chance of an arithmetic slip in a step."
-      />
-      <SelectField
-        label="Judge (PRM)"
-        value={engine.judge}
-        options={JUDGES}
-        onChange={(judge) => updateEngine({ judge })}
-      />
-      {engine.judge === 'simulated-prm' && (
-        <NumberField
-          label="PRM noise"
-          value={engine.prmNoise}
-          min={0}
-          max={1}
-          step={0.05}
-          onCommit={(prmNoise) => updateEngine({ prmNoise })}
-          hint="0 = exact truth, 1 = a coin flip."
-        />
-      )}
-      {engine.judge === 'rollout' && (
-        <NumberField
-          label="Rollouts per step (k)"
-          value={engine.rolloutK}
-          min={1}
-          max={64}
-          integer
-          onCommit={(rolloutK) => updateEngine({ rolloutK })}
-        />
-      )}
-    </>
-  );
-}
 
 /**
  * The engine choice and its knobs: one click between the built-in simulated engine and a
@@ -129,7 +69,7 @@ export function EngineFields() {
       <EngineBadge className="self-start text-xs" />
       <EngineChoice engine={engine} />
       {engine.kind === 'simulated' ? (
-        <SimulatedFields engine={engine} />
+        <SimulatedEngineFields set={updateEngine} engine={engine} />
       ) : (
         <WebLlmFields engine={engine} />
       )}

@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectEvents } from '../core/search';
-import { modelSession } from '../engines/webllm/session';
 import { DEFAULT_STRATEGIES } from '../lab/strategies';
-import type { GridSpec } from '../lab/types';
 import { DEFAULT_ENGINE, DEFAULT_SETTINGS, DEFAULT_WEBLLM_ENGINE } from '../run/settings';
 import { searchProgram } from '../run/startSearch';
 import {
@@ -23,33 +21,13 @@ import {
   useArbor,
 } from './index';
 import { setLabRunnerDeps } from './labActions';
-import { defaultLabDraft, initialLabState } from './labSlice';
+import { defaultLabDraft } from './labSlice';
+import { SMALL, ended, lab, labOnThisThread } from './testing/labSetup';
 import { waitFor } from './testing/waitFor';
 
 const get = useArbor.getState;
-const lab = () => get().lab;
 
-/** 3 puzzles × 2 strategies × budgets 2, 8 × one seed: 12 runs. */
-const SMALL: Partial<GridSpec> = {
-  problemIds: ['g24-001', 'g24-050', 'g24-110'],
-  strategies: ['bon-majority', 'beam-min'],
-  budgets: [2, 8],
-  seeds: [1],
-};
-
-const ended = () => ['done', 'cancelled', 'failed'].includes(lab().grid?.status ?? '');
-
-beforeEach(() => {
-  // On this thread (Node has no Worker); one batch per 64 runs, never by time.
-  setLabRunnerDeps({ createWorker: null, loop: { batchMs: 1e9 } });
-  useArbor.setState({ lab: initialLabState() });
-  setSettings(DEFAULT_SETTINGS);
-});
-
-afterEach(() => {
-  cancelLab();
-  modelSession.set(null);
-});
+labOnThisThread();
 
 describe('lab state', () => {
   it('starts on the visualizer with the default draft and no grid', () => {

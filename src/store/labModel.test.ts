@@ -1,51 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { arborTestApi } from '../app/testHook';
 import { collectEvents } from '../core/search';
 import type { ChatEngine } from '../engines/webllm';
 import { modelSession } from '../engines/webllm/session';
-import type { GridSpec } from '../lab/types';
-import { DEFAULT_ENGINE, DEFAULT_SETTINGS, DEFAULT_WEBLLM_ENGINE } from '../run/settings';
+import { DEFAULT_ENGINE, DEFAULT_WEBLLM_ENGINE } from '../run/settings';
 import { searchProgram } from '../run/startSearch';
 import {
-  cancelLab,
   cellEvents,
   exportRun,
   openCell,
   setLabPage,
-  setSettings,
   startLab,
   updateLabDraft,
   useArbor,
 } from './index';
 import { setLabRunnerDeps } from './labActions';
-import { initialLabState } from './labSlice';
+import { SMALL, ended, lab, labOnThisThread } from './testing/labSetup';
 import { waitFor } from './testing/waitFor';
 
 /** The lab with a model (its runs' events kept and opened as run files), and the test hook. */
 
 const get = useArbor.getState;
-const lab = () => get().lab;
 
-/** 3 puzzles × 2 strategies × budgets 2, 8 × one seed: 12 runs. */
-const SMALL: Partial<GridSpec> = {
-  problemIds: ['g24-001', 'g24-050', 'g24-110'],
-  strategies: ['bon-majority', 'beam-min'],
-  budgets: [2, 8],
-  seeds: [1],
-};
-
-const ended = () => ['done', 'cancelled', 'failed'].includes(lab().grid?.status ?? '');
-
-beforeEach(() => {
-  setLabRunnerDeps({ createWorker: null, loop: { batchMs: 1e9 } });
-  useArbor.setState({ lab: initialLabState() });
-  setSettings(DEFAULT_SETTINGS);
-});
-
-afterEach(() => {
-  cancelLab();
-  modelSession.set(null);
-});
+labOnThisThread();
 
 describe('a model grid', () => {
   const fakeModel = {

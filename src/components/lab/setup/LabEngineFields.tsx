@@ -1,16 +1,9 @@
 import { useId } from 'react';
 import type { GridSpec } from '../../../lab/types';
-import type { EngineSettings, SimulatedEngineSettings } from '../../../run/settings';
+import type { EngineSettings } from '../../../run/settings';
 import { DEFAULT_ENGINE, DEFAULT_WEBLLM_ENGINE } from '../../../run/settings';
 import { SIMULATED_LABEL, modelLabel } from '../../EngineBadge';
-import type { Option } from '../../fields';
-import { NumberField, SelectField } from '../../fields';
-
-const JUDGES: readonly Option<SimulatedEngineSettings['judge']>[] = [
-  { value: 'simulated-prm', label: 'Simulated PRM (truth + noise)' },
-  { value: 'rule', label: 'Rule verifier (exact)' },
-  { value: 'rollout', label: 'Rollout value (k completions)' },
-];
+import { SimulatedEngineFields } from '../../SimulatedEngineFields';
 
 /** Props of {@link LabEngineFields}. */
 export interface LabEngineFieldsProps {
@@ -20,52 +13,6 @@ export interface LabEngineFieldsProps {
   loadedModelId: string | null;
   /** The visualizer's engine (a loaded model's settings are taken from there). */
   visualizerEngine: EngineSettings;
-}
-
-function SimulatedKnobs(props: {
-  engine: SimulatedEngineSettings;
-  set: (patch: Partial<SimulatedEngineSettings>) => void;
-}) {
-  const { engine, set } = props;
-  return (
-    <>
-      <SelectField
-        label="Judge"
-        value={engine.judge}
-        options={JUDGES}
-        onChange={(judge) => set({ judge })}
-      />
-      {engine.judge === 'simulated-prm' && (
-        <NumberField
-          label="PRM noise"
-          value={engine.prmNoise}
-          min={0}
-          max={1}
-          step={0.05}
-          onCommit={(prmNoise) => set({ prmNoise })}
-          hint="0 = the exact truth, 1 = a coin flip."
-        />
-      )}
-      <NumberField
-        label="Skill"
-        value={engine.skill}
-        min={0}
-        max={1}
-        step={0.05}
-        onCommit={(skill) => set({ skill })}
-        hint="Share of proposed steps that keep the problem solvable."
-      />
-      <NumberField
-        label="Slip rate"
-        value={engine.slipRate}
-        min={0}
-        max={1}
-        step={0.01}
-        onCommit={(slipRate) => set({ slipRate })}
-        hint="Chance of an arithmetic slip in a step."
-      />
-    </>
-  );
 }
 
 /**
@@ -124,7 +71,7 @@ export function LabEngineFields(props: LabEngineFieldsProps) {
         )}
       </div>
       {engine.kind === 'simulated' ? (
-        <SimulatedKnobs
+        <SimulatedEngineFields
           engine={engine}
           set={(patch) => update({ engine: { ...engine, ...patch } })}
         />

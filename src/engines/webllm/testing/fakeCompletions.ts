@@ -24,7 +24,7 @@ import type {
   MLCEngineInterface,
 } from '@mlc-ai/web-llm';
 import type { ForcingEngine } from '../budgetForcing';
-import { fakeTokenize } from './fakeEngine';
+import { cutAtStop, fakeTokenize } from './fakeEngine';
 
 /** The thinking model's special tokens, each one token (as in Qwen3's tokenizer). */
 export const SPECIAL_TOKENS = [
@@ -182,15 +182,9 @@ export class FakeThinker implements ForcingEngine {
         break;
       }
       out.push(token);
-      let message = out.join('');
-      for (const stop of stops) {
-        const at = message.lastIndexOf(stop);
-        if (at !== -1) {
-          message = message.slice(0, at);
-          call.finishReason = 'stop';
-          break;
-        }
-      }
+      const cut = cutAtStop(out.join(''), stops);
+      const message = cut.text;
+      if (cut.stopped) call.finishReason = 'stop';
       if (call.finishReason === null && out.length >= max) call.finishReason = 'length';
       if (call.finishReason === null && call.promptTokens + out.length >= window) {
         call.finishReason = 'length';

@@ -33,6 +33,22 @@ import type {
 import type { ChatEngine } from '../requests';
 
 /** What the fake model writes for one request. */
+
+/**
+ * The text generated so far, cut before a stop string as web-llm does (the stop string is
+ * not part of the reply), and whether one was met.
+ */
+export function cutAtStop(
+  text: string,
+  stops: readonly string[],
+): { text: string; stopped: boolean } {
+  for (const stop of stops) {
+    const at = text.lastIndexOf(stop);
+    if (at !== -1) return { text: text.slice(0, at), stopped: true };
+  }
+  return { text, stopped: false };
+}
+
 export interface FakeReply {
   /** Everything the model would write if nothing stopped it. */
   text: string;
@@ -242,15 +258,9 @@ export class FakeEngine implements ChatEngine {
         return;
       }
       out.push(token);
-      let message = out.join('');
-      for (const stop of stops) {
-        const at = message.lastIndexOf(stop);
-        if (at !== -1) {
-          message = message.slice(0, at);
-          call.finishReason = 'stop';
-          break;
-        }
-      }
+      const cut = cutAtStop(out.join(''), stops);
+      const message = cut.text;
+      if (cut.stopped) call.finishReason = 'stop';
       if (call.finishReason === null && out.length >= maxTokens) call.finishReason = 'length';
       call.output = message;
       yield { message, entry };

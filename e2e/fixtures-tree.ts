@@ -80,11 +80,21 @@ export class TreePage {
     return { x: box.x + t.x + layout.x * t.k, y: box.y + t.y + layout.y * t.k };
   }
 
-  /** The centre of a locator's box on screen. */
+  /**
+   * The centre of a locator's box on screen, once it has stopped moving: nodes glide to a new
+   * layout for 0.4 s after a fold or an expansion (tree.css), and a point read mid-glide misses.
+   */
   async centre(locator: Locator): Promise<{ x: number; y: number }> {
-    const box = await locator.boundingBox();
-    if (!box) throw new Error('not on screen');
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    let last = '';
+    for (let i = 0; i < 40; i++) {
+      const box = await locator.boundingBox();
+      if (!box) throw new Error('not on screen');
+      const now = [box.x, box.y, box.width, box.height].map((v) => v.toFixed(1)).join(',');
+      if (now === last) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      last = now;
+      await this.page.waitForTimeout(80);
+    }
+    throw new Error('the element kept moving for 3 s');
   }
 
   /** Moves the pointer to a node's circle (SVG mode). */

@@ -1,12 +1,11 @@
 /**
  * Reference solutions for step hints (StepHint, arXiv 2507.02841): a hint of level j gives
  * the search the first j steps of the problem's reference solution as a fixed prefix.
- * Game of 24's reference is the exact solver's solution; a word problem's is its bundled
- * `steps`, one step per entry (the reference split at the step delimiter).
+ * Each task says what its reference is (`TaskEntry.referenceSteps`): Game of 24's is the exact
+ * solver's solution, a word problem's its bundled steps.
  */
-import { getPuzzle, rat, solve24 } from '../core/tasks/game24';
-import { getWordProblem } from '../core/tasks/wordProblems';
-import type { TaskId } from './settings';
+import type { TaskId } from '../core/tasks/registry';
+import { taskEntry } from '../core/tasks/registry';
 
 /**
  * The reference solution as step texts, or null when the problem is unknown or (a Game of 24
@@ -14,12 +13,9 @@ import type { TaskId } from './settings';
  * @example referenceSteps('game24', 'g24-001') // three steps ending "(left: 24)"
  */
 export function referenceSteps(task: TaskId, problemId: string): string[] | null {
-  if (task === 'word-problems') {
-    const problem = getWordProblem(problemId);
-    return problem ? [...problem.steps] : null;
-  }
-  const puzzle = getPuzzle(problemId);
-  return puzzle ? solve24(puzzle.numbers.map((n) => rat(n))) : null;
+  const entry = taskEntry(task);
+  const problem = entry.getProblem(problemId);
+  return problem ? entry.referenceSteps(problem) : null;
 }
 
 /**

@@ -4,13 +4,14 @@
  * engines that give the answers it recorded, so it re-makes its recorded events one by one;
  * {@link afterRecorded} checks each against the recording and passes on only what comes after.
  *
- * - Simulated engine: the search simply runs again from the start. It is deterministic by
- *   seed, so its first events are the recorded ones, byte for byte.
- * - A web-llm model is not: the recorded calls are answered from the events
+ * - A reproducible engine (the simulated one): the search simply runs again from the start. It
+ *   is deterministic by seed, so its first events are the recorded ones, byte for byte.
+ * - A language model is not: the recorded calls are answered from the events
  *   (engines/replay/resumeEngine.ts) and only the calls past them go to the loaded model.
  */
 import type { SearchProgram, SearchStep } from '../core/search';
 import type { TraceEvent } from '../core/tree/events';
+import { engineFor } from '../engines/registry';
 import { recordedThenLive } from '../engines/replay/resumeEngine';
 import type { RunSettings } from './settings';
 import { searchProgram } from './startSearch';
@@ -38,7 +39,7 @@ export function resumeProgram(
   signal?: AbortSignal,
   start: StartProgram = searchProgram,
 ): SearchProgram {
-  if (settings.engine.kind !== 'webllm') return start(settings, signal);
+  if (engineFor(settings.engine).capabilities.reproducible) return start(settings, signal);
   return searchProgram(settings, signal, (live, task) => recordedThenLive(recorded, live, task));
 }
 

@@ -8,7 +8,7 @@ import type { TraceEvent } from '../core/tree/events';
 import { reduce } from '../core/tree/reduce';
 import type { RunSettings, SimulatedEngineSettings } from './settings';
 import { DEFAULT_ENGINE, DEFAULT_SETTINGS, DEFAULT_WEBLLM_ENGINE } from './settings';
-import { searchProgram, startSearch } from './startSearch';
+import { searchProgram } from './startSearch';
 import { collectEvents } from '../core/search';
 
 function collect(settings: RunSettings): TraceEvent[] {
@@ -35,7 +35,7 @@ async function solvedShare(
   return solved / PUZZLES.length;
 }
 
-describe('startSearch on Game of 24 with the simulated engine', () => {
+describe('searchProgram on Game of 24 with the simulated engine', () => {
   it.each([
     DEFAULT_MCTS,
     { ...DEFAULT_MCTS, rule: 'puct' as const, valueMode: 'prm' as const },
@@ -64,7 +64,7 @@ describe('startSearch on Game of 24 with the simulated engine', () => {
   });
 
   it('rejects an unknown puzzle with a clear message', () => {
-    expect(() => startSearch({ ...DEFAULT_SETTINGS, problemId: 'nope' })).toThrow(
+    expect(() => searchProgram({ ...DEFAULT_SETTINGS, problemId: 'nope' })).toThrow(
       'Unknown puzzle "nope"',
     );
   });

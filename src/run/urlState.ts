@@ -2,7 +2,7 @@ import type { Algorithm, SearchSettings } from '../core/search/settings';
 import { DEFAULT_SEARCH } from '../core/search/settings';
 import { AGGREGATIONS } from '../core/reward/aggregate';
 import type { RunSettings, SimulatedEngineSettings } from './settings';
-import { DEFAULT_SETTINGS, FIRST_PROBLEM } from './settings';
+import { DEFAULT_SETTINGS, firstProblem } from './settings';
 
 /**
  * Run settings ⇄ URL query, so that a link reproduces a run (DESIGN.md; STYLE.md §9, after
@@ -206,7 +206,7 @@ export function parseSettings(
     if (raw !== null) settings = prop.write(settings, raw);
   }
   if (options.isProblem && !options.isProblem(settings.problemId, settings.task)) {
-    settings = { ...settings, problemId: FIRST_PROBLEM[settings.task] };
+    settings = { ...settings, problemId: firstProblem(settings.task) };
   }
   return settings;
 }

@@ -6,7 +6,8 @@ import type { Game24Problem, Game24State } from '../core/tasks/game24';
 import { game24Task, getPuzzle } from '../core/tasks/game24';
 import type { TraceEvent } from '../core/tree/events';
 import { reduce } from '../core/tree/reduce';
-import { createSimulatedGame24Engine } from '../engines/simulated';
+import { game24Entry } from '../core/tasks/game24/entry';
+import { createSimulatedEngine } from '../engines/simulated';
 import { watchdog } from '../engines/webllm/requests';
 import { modelSession } from '../engines/webllm/session';
 import { FakeEngine } from '../engines/webllm/testing/fakeEngine';
@@ -48,11 +49,11 @@ const MODEL_RUN: RunSettings = {
   engine: { ...DEFAULT_WEBLLM_ENGINE, modelId: 'Fake-Model' },
 };
 
-/** startSearch's simulated run, its proposer failing on its `k`-th call (1-based). */
+/** searchProgram's simulated run, its proposer failing on its `k`-th call (1-based). */
 function failingOnCall(k: number, message = 'device lost') {
   return (settings: RunSettings, signal?: AbortSignal) => {
     if (settings.engine.kind !== 'simulated') throw new Error('simulated settings expected');
-    const { proposer, judge } = createSimulatedGame24Engine(settings.engine);
+    const { proposer, judge } = createSimulatedEngine(game24Entry, settings.engine);
     let calls = 0;
     const fail = () => {
       calls += 1;

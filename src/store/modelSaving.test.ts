@@ -3,7 +3,8 @@ import { DEFAULT_SEARCH } from '../core/search';
 import type { Game24Problem } from '../core/tasks/game24';
 import { game24Task, getPuzzle } from '../core/tasks/game24';
 import { CheckpointedTrace } from '../core/tree/checkpoints';
-import { createGame24Proposer, createSimulatedPrm } from '../engines/simulated';
+import { game24Entry } from '../core/tasks/game24/entry';
+import { createSimulatedPrm, createSimulatedProposer } from '../engines/simulated';
 import {
   asSelfJudge,
   recordThroughAccountant,
@@ -23,8 +24,8 @@ const record = (order: 'naive' | 'cache-aware') =>
     task: game24Task,
     problem: getPuzzle('g24-001') as Game24Problem,
     prompts: GAME24_PROMPTS,
-    proposer: createGame24Proposer({ skill: 0.7, slipRate: 0.05 }),
-    judge: asSelfJudge(createSimulatedPrm(0.2)),
+    proposer: createSimulatedProposer(game24Entry, { skill: 0.7, slipRate: 0.05 }),
+    judge: asSelfJudge(createSimulatedPrm(game24Entry.task, game24Entry.simulated, 0.2)),
     judgeRequests: 'judge-turn',
     search,
     seed: 1,

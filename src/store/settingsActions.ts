@@ -8,7 +8,7 @@ import type {
   WebLlmEngineSettings,
 } from '../run/settings';
 import { DEFAULT_SEARCH } from '../core/search/settings';
-import { DEFAULT_ENGINE, DEFAULT_WEBLLM_ENGINE, FIRST_PROBLEM } from '../run/settings';
+import { DEFAULT_ENGINE, DEFAULT_WEBLLM_ENGINE, firstProblem } from '../run/settings';
 import { setSettings } from './runActions';
 import { useArbor } from './store';
 
@@ -140,5 +140,5 @@ function fitTask(settings: RunSettings): RunSettings {
 export function setTask(task: TaskId): void {
   const { settings } = useArbor.getState();
   if (settings.task === task) return;
-  setSettings(fitTask(mergeSettings(settings, { task, problemId: FIRST_PROBLEM[task] })));
+  setSettings(fitTask(mergeSettings(settings, { task, problemId: firstProblem(task) })));
 }

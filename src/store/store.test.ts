@@ -3,7 +3,8 @@ import { DEFAULT_BEAM, DEFAULT_MCTS } from '../core/search/settings';
 import type { TraceEvent } from '../core/tree/events';
 import type { RunSettings } from '../run/settings';
 import { DEFAULT_SETTINGS } from '../run/settings';
-import { startSearch } from '../run/startSearch';
+import { streamEvents } from '../core/search';
+import { searchProgram } from '../run/startSearch';
 import {
   answerSoFar,
   exportRun,
@@ -26,7 +27,7 @@ const get = useArbor.getState;
 
 async function allEvents(settings: RunSettings): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
-  for await (const e of startSearch(settings)) events.push(e);
+  for await (const e of streamEvents(searchProgram(settings))) events.push(e);
   return events;
 }
 
@@ -42,7 +43,7 @@ describe('run store', () => {
     expect(get().tree.nodes).toEqual([]);
   });
 
-  it('steps one event at a time, pulling the same events as startSearch', async () => {
+  it('steps one event at a time, pulling the same events as searchProgram', async () => {
     const reference = await allEvents(MCTS_12);
     for (let k = 1; k <= 6; k++) {
       expect(await step()).toBe(true);

@@ -8,7 +8,8 @@ import type { Problem } from '../../core/tasks/task';
 import type { ScriptedProblem } from '../../core/testing/scripted';
 import { scriptedJudge, scriptedProposer, scriptedTask } from '../../core/testing/scripted';
 import type { TraceEvent } from '../../core/tree/events';
-import { createGame24Proposer, createSimulatedPrm } from '../simulated';
+import { game24Entry } from '../../core/tasks/game24/entry';
+import { createSimulatedPrm, createSimulatedProposer } from '../simulated';
 import { GAME24_PROMPTS } from '../webllm/conversation';
 import type { ReplaySetup } from './compareOrders';
 import { compareOrders, lastWholeUnit } from './compareOrders';
@@ -76,8 +77,8 @@ describe('a stopped run', () => {
     task: game24Task,
     problem: puzzle,
     prompts: GAME24_PROMPTS,
-    proposer: createGame24Proposer({ skill: 0.7, slipRate: 0.05 }),
-    judge: asSelfJudge(createSimulatedPrm(0.2)),
+    proposer: createSimulatedProposer(game24Entry, { skill: 0.7, slipRate: 0.05 }),
+    judge: asSelfJudge(createSimulatedPrm(game24Entry.task, game24Entry.simulated, 0.2)),
     judgeRequests: 'judge-turn',
     search,
     seed: 1,

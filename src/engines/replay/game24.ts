@@ -1,11 +1,7 @@
-import { game24Task } from '../../core/tasks/game24';
 import type { Game24Problem, Game24State } from '../../core/tasks/game24';
-import {
-  createGame24Proposer,
-  createRolloutJudge,
-  createRuleJudge,
-  createSimulatedPrm,
-} from '../simulated';
+import { game24Entry } from '../../core/tasks/game24/entry';
+import { createRuleJudge } from '../../core/tasks/ruleJudge';
+import { createRolloutJudge, createSimulatedPrm, createSimulatedProposer } from '../simulated';
 import type { StepJudge, StepProposer } from '../types';
 import { GAME24_PROMPTS } from '../webllm/conversation';
 import type { ReplayOptions } from './accountant';
@@ -45,14 +41,20 @@ export function replayGame24(options: Game24ReplayOptions): {
   });
   // With the task, a rollout ends where the adapter's would (at an answer or an invalid step).
   const proposer = accountant.proposer(
-    createGame24Proposer({ skill: options.skill, slipRate: options.slipRate }),
-    game24Task,
+    createSimulatedProposer(game24Entry, { skill: options.skill, slipRate: options.slipRate }),
+    game24Entry.task,
   );
   const judge =
     options.judge === 'self'
-      ? accountant.judge(createSimulatedPrm(options.prmNoise), 'judge-turn')
+      ? accountant.judge(
+          createSimulatedPrm(game24Entry.task, game24Entry.simulated, options.prmNoise),
+          'judge-turn',
+        )
       : options.judge === 'rollout'
-        ? accountant.judge(createRolloutJudge(proposer, options.rolloutK), 'none')
-        : accountant.judge(createRuleJudge(), 'none');
+        ? accountant.judge(
+            createRolloutJudge(game24Entry.task, proposer, game24Entry.simulated, options.rolloutK),
+            'none',
+          )
+        : accountant.judge(createRuleJudge(game24Entry.rule), 'none');
   return { proposer, judge, accountant };
 }

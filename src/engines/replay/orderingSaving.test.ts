@@ -7,7 +7,9 @@ import type { TraceEvent } from '../../core/tree/events';
 import type { RunSettings } from '../../run/settings';
 import { DEFAULT_ENGINE } from '../../run/settings';
 import { searchProgram } from '../../run/startSearch';
-import { createGame24Proposer, createRuleJudge, createSimulatedPrm } from '../simulated';
+import { game24Entry } from '../../core/tasks/game24/entry';
+import { createRuleJudge } from '../../core/tasks/ruleJudge';
+import { createSimulatedPrm, createSimulatedProposer } from '../simulated';
 import { GAME24_PROMPTS } from '../webllm/conversation';
 import { estimateOrderingSaving } from './orderingSaving';
 import {
@@ -31,8 +33,11 @@ function liveRun(
     task: game24Task,
     problem: puzzle,
     prompts: GAME24_PROMPTS,
-    proposer: createGame24Proposer({ skill: 0.7, slipRate: 0.05 }),
-    judge: judge === 'self' ? asSelfJudge(createSimulatedPrm(0.2)) : createRuleJudge(),
+    proposer: createSimulatedProposer(game24Entry, { skill: 0.7, slipRate: 0.05 }),
+    judge:
+      judge === 'self'
+        ? asSelfJudge(createSimulatedPrm(game24Entry.task, game24Entry.simulated, 0.2))
+        : createRuleJudge(game24Entry.rule),
     judgeRequests: judge === 'self' ? 'judge-turn' : 'none',
     search,
     seed,

@@ -13,7 +13,8 @@ import {
   scriptedTask,
 } from '../../core/testing/scripted';
 import type { TraceEvent } from '../../core/tree/events';
-import { createSimulatedGame24Engine } from '../simulated';
+import { game24Entry } from '../../core/tasks/game24/entry';
+import { createSimulatedEngine } from '../simulated';
 import type { JudgeRequests } from './accountant';
 import { ReplayAccountant } from './accountant';
 import { replayGame24 } from './game24';
@@ -263,7 +264,7 @@ describe('the simulated Game of 24 engine, replayed', () => {
     const problem = PUZZLES[0];
     if (!problem) throw new Error('no puzzles');
     const runOnce = (order: Order) => {
-      const plain = createSimulatedGame24Engine({
+      const plain = createSimulatedEngine(game24Entry, {
         skill: 0.7,
         slipRate: 0.05,
         judge: 'simulated-prm',

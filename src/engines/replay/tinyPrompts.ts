@@ -7,7 +7,6 @@ import type { TaskPrompts } from '../webllm/conversation';
  * 'Next.', 'Ok?', 'Finish.': a word and a mark each); a step 'A' costs 1 + 4 = 5, 'B2' 2 + 4 = 6.
  */
 export const TINY_PROMPTS: TaskPrompts<Problem> = {
-  taskId: 'game24',
   system: () => 'Solve.',
   firstUser: () => 'Go.',
   next: 'Next.',

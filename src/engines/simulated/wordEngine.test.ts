@@ -11,11 +11,17 @@ import {
 import type { StepCheck } from '../../core/tasks/task';
 import type { JudgeContext, StepJudge } from '../types';
 import type { SimulatedEngineOptions } from './index';
-import { createSimulatedWordEngine } from './index';
-import { createWordPrm, createWordRolloutJudge, wordStepTruth } from './wordJudges';
-import { lineValues, planOf } from './wordLine';
-import { wrongSteps } from './wordMistakes';
-import { createWordProposer } from './wordProposer';
+import { wordProblemsEntry } from '../../core/tasks/wordProblems/entry';
+import { lineValues, planOf } from '../../core/tasks/wordProblems/simulated/line';
+import { wrongSteps } from '../../core/tasks/wordProblems/simulated/mistakes';
+import { wordStepTruth } from '../../core/tasks/wordProblems/simulated/truth';
+import { createSimulatedEngine, createSimulatedProposer } from './index';
+import { createRolloutJudge, createSimulatedPrm } from './judges';
+
+const createWordProposer = (policy: { skill: number; slipRate: number }) =>
+  createSimulatedProposer(wordProblemsEntry, policy);
+const createWordPrm = (noise: number) =>
+  createSimulatedPrm(wordProblemsEntry.task, wordProblemsEntry.simulated, noise);
 
 function problem(id: string): WordProblem {
   const p = getWordProblem(id);
@@ -196,7 +202,7 @@ describe('the judges', () => {
   });
 
   it('the rule judge passes a wrong step with valid arithmetic and fails a slip', () => {
-    const rule = createSimulatedWordEngine({ ...options, judge: 'rule' }).judge;
+    const rule = createSimulatedEngine(wordProblemsEntry, { ...options, judge: 'rule' }).judge;
     expect(rule.kind).toBe('rule');
     expect(score(rule, judged(p, [wrong]))).toBe(1);
     expect(
@@ -216,7 +222,12 @@ describe('the judges', () => {
   });
 
   it('rollout value measures agreement with the majority answer, not correctness', () => {
-    const judge = createWordRolloutJudge(perfect, 4);
+    const judge = createRolloutJudge(
+      wordProblemsEntry.task,
+      perfect,
+      wordProblemsEntry.simulated,
+      4,
+    );
     // A sure model agrees with itself after a wrong step too: 4 of 4.
     expect(judge.score(judged(p, [s1]))).toMatchObject({ score: 1, evidence: { reached: 4 } });
     expect(judge.score(judged(p, [wrong]))).toMatchObject({ score: 1, evidence: { reached: 4 } });

@@ -6,7 +6,8 @@ import type { WordProblem } from '../../core/tasks/wordProblems';
 import { WORD_PROBLEMS, wordProblemTask } from '../../core/tasks/wordProblems';
 import type { TraceEvent } from '../../core/tree/events';
 import type { SimulatedEngineOptions } from './index';
-import { createSimulatedWordEngine } from './index';
+import { wordProblemsEntry } from '../../core/tasks/wordProblems/entry';
+import { createSimulatedEngine } from './index';
 
 const ENGINE: SimulatedEngineOptions = {
   skill: 0.7,
@@ -51,7 +52,7 @@ function run(
   engine: SimulatedEngineOptions,
   seed: number,
 ): TraceEvent[] {
-  const { proposer, judge } = createSimulatedWordEngine(engine);
+  const { proposer, judge } = createSimulatedEngine(wordProblemsEntry, engine);
   const ctx = { task: wordProblemTask, problem, proposer, judge, rng: createRng(seed) };
   return collectEvents(runSearch(ctx, search));
 }

@@ -4,14 +4,12 @@
  * cache-aware scheduler (contracts, "The web-llm engine factory").
  */
 import type { StepJudge, StepProposer } from '../../core/engine';
-import type { Game24Problem, Game24State } from '../../core/tasks/game24';
 import type { Problem, Task } from '../../core/tasks/task';
-import { game24Task } from '../../core/tasks/game24';
-import type { WordProblem, WordProblemState } from '../../core/tasks/wordProblems';
-import { wordProblemTask } from '../../core/tasks/wordProblems';
-import { createRuleJudge } from '../simulated/game24Judges';
+import type { AnyTaskEntry, TaskEntry } from '../../core/tasks/entry';
+import type { ProblemOf, StateOf, TaskId } from '../../core/tasks/registry';
+import { taskEntry } from '../../core/tasks/registry';
+import { createRuleJudge } from '../../core/tasks/ruleJudge';
 import type { TaskPrompts } from './conversation';
-import { GAME24_PROMPTS, WORD_PROBLEM_PROMPTS } from './conversation';
 import type { PauseGate } from './gate';
 import { createRolloutJudge, createSelfJudge } from './judges';
 import { ConversationCache } from './kvCache';
@@ -24,7 +22,7 @@ export type { ChatEngine, RequestUsage } from './requests';
 
 /** How the web-llm engine samples and judges. */
 export interface WebLlmEngineOptions {
-  /** 'rule' only for Game of 24 (the exact verifier of the simulated engine). */
+  /** 'rule' only where the task's rule verifier is exact (Game of 24). */
   judge: 'self' | 'rollout' | 'rule';
   /** Completions per rollout-judged step, ≥ 1. */
   rolloutK: number;
@@ -38,7 +36,7 @@ export interface WebLlmEngineOptions {
   seed: number;
   /** What the UI calls the proposer (the model's name); "web-llm model" if absent. */
   label?: string;
-  /** Steps a word-problem rollout may write (Game of 24 needs one per number left, less one). */
+  /** Steps a rollout may write where the task cannot tell how many are left (word problems). */
   rolloutMaxSteps?: number;
   /** False turns a thinking model's thinking off (Qwen3: `extra_body.enable_thinking`). */
   thinking?: boolean;
@@ -68,10 +66,7 @@ export interface WebLlmEngine<S, P> {
 export const DEFAULT_ROLLOUT_MAX_STEPS = 8;
 
 /** The options' problems in words, or [] when they are usable. */
-export function checkOptions(
-  task: 'game24' | 'word-problems',
-  options: WebLlmEngineOptions,
-): string[] {
+export function checkOptions(task: AnyTaskEntry, options: WebLlmEngineOptions): string[] {
   const problems: string[] = [];
   if (!Number.isInteger(options.rolloutK) || options.rolloutK < 1) {
     problems.push('rolloutK must be a whole number, at least 1');
@@ -83,8 +78,8 @@ export function checkOptions(
     problems.push('maxStepTokens must be a whole number, at least 1');
   }
   if (!Number.isFinite(options.seed)) problems.push('seed must be a number');
-  if (options.judge === 'rule' && task !== 'game24') {
-    problems.push('the rule judge exists only for Game of 24');
+  if (options.judge === 'rule' && task.rule.sees !== 'exact') {
+    problems.push(`${task.label} has no exact rule verifier: use the self or rollout judge`);
   }
   return problems;
 }
@@ -130,7 +125,7 @@ function build<S, P extends Problem>(
   } else if (domain.rule) {
     judge = domain.rule();
   } else {
-    throw new RangeError('the rule judge exists only for Game of 24');
+    throw new RangeError('this task has no exact rule verifier');
   }
   return { proposer, judge, cache };
 }
@@ -139,49 +134,38 @@ function build<S, P extends Problem>(
  * The web-llm engine for a task: a proposer, the chosen judge and the cache probe, all over
  * one engine (one conversation in its KV cache), with requests paused by `gate` and reported
  * through `hooks`. web-llm is reached only through `engine`: nothing here imports it at run
- * time, so it stays out of the first-paint bundle.
+ * time, so it stays out of the first-paint bundle. The task's prompts say how to ask; its
+ * rule verifier judges when the judge is 'rule' (only where it is exact).
  * @throws RangeError when the options are unusable (see {@link checkOptions})
  */
-export function createWebLlmEngine(
+export function createWebLlmEngine<Id extends TaskId>(
   engine: ChatEngine,
-  task: 'game24',
+  task: Id,
   options: WebLlmEngineOptions,
   hooks: WebLlmHooks,
   gate: PauseGate,
-): WebLlmEngine<Game24State, Game24Problem>;
-export function createWebLlmEngine(
+): WebLlmEngine<StateOf<Id>, ProblemOf<Id>>;
+export function createWebLlmEngine<S, P extends Problem>(
   engine: ChatEngine,
-  task: 'word-problems',
-  options: WebLlmEngineOptions,
-  hooks: WebLlmHooks,
-  gate: PauseGate,
-): WebLlmEngine<WordProblemState, WordProblem>;
-export function createWebLlmEngine<S, P>(
-  engine: ChatEngine,
-  task: 'game24' | 'word-problems',
+  task: TaskEntry<S, P>,
   options: WebLlmEngineOptions,
   hooks: WebLlmHooks,
   gate: PauseGate,
 ): WebLlmEngine<S, P>;
 export function createWebLlmEngine(
   engine: ChatEngine,
-  task: 'game24' | 'word-problems',
+  taskOrId: TaskId | AnyTaskEntry,
   options: WebLlmEngineOptions,
   hooks: WebLlmHooks,
   gate: PauseGate,
-): WebLlmEngine<Game24State, Game24Problem> | WebLlmEngine<WordProblemState, WordProblem> {
+): WebLlmEngine<unknown, Problem> {
+  const task = typeof taskOrId === 'string' ? taskEntry(taskOrId) : taskOrId;
   const problems = checkOptions(task, options);
   if (problems.length > 0) throw new RangeError(`web-llm engine: ${problems.join('; ')}`);
-  if (task === 'game24') {
-    return build(engine, GAME24_PROMPTS, options, hooks, gate, {
-      task: game24Task,
-      rolloutSteps: (state) => Math.max(0, state.numbers.length - 1),
-      rule: createRuleJudge,
-    });
-  }
   const steps = options.rolloutMaxSteps ?? DEFAULT_ROLLOUT_MAX_STEPS;
-  return build(engine, WORD_PROBLEM_PROMPTS, options, hooks, gate, {
-    task: wordProblemTask,
-    rolloutSteps: () => steps,
+  return build(engine, task.prompts, options, hooks, gate, {
+    task: task.task,
+    rolloutSteps: (state) => task.stepsLeft(state) ?? steps,
+    rule: () => createRuleJudge(task.rule),
   });
 }

@@ -11,91 +11,18 @@
  * After generating step s below path P the engine holds exactly `pathConversation(P + [s])`,
  * so generating a child of the new node, or judging it, extends the cache.
  */
-import type { Game24Problem } from '../../core/tasks/game24';
-import type { WordProblem } from '../../core/tasks/wordProblems';
+import type { TaskPrompts } from '../../core/tasks/prompts';
+
+export type { TaskPrompts } from '../../core/tasks/prompts';
+export { delimiterInWords } from '../../core/tasks/prompts';
+export { GAME24_PROMPTS } from '../../core/tasks/game24/prompts';
+export { WORD_PROBLEM_PROMPTS } from '../../core/tasks/wordProblems/prompts';
 
 /** One chat message, in the shape web-llm's `ChatCompletionMessageParam` accepts. */
 export interface ChatTurn {
   role: 'system' | 'user' | 'assistant';
   content: string;
 }
-
-/** The prompts of one task domain. */
-export interface TaskPrompts<P> {
-  readonly taskId: 'game24' | 'word-problems';
-  /** The instructions, naming the step delimiter. */
-  system(delimiter: string): string;
-  /** The question and a request for the first step. */
-  firstUser(problem: P): string;
-  /** The user turn asking for the next step. */
-  readonly next: string;
-  /** The user turn asking whether the last step is correct (answered with one token). */
-  readonly judge: string;
-  /**
-   * The user turn asking for every remaining step up to the final answer (the one-request
-   * rollout of {@link rolloutRequest}; the adapter writes rollouts step by step instead).
-   */
-  readonly finish: string;
-}
-
-/** The delimiter in words, for the instructions. */
-export function delimiterInWords(delimiter: string): string {
-  if (delimiter === '\n\n') return 'a blank line';
-  if (delimiter === '\n') return 'a line break';
-  return JSON.stringify(delimiter);
-}
-
-const JUDGE = 'Is the last step correct? Answer Yes or No.';
-
-/**
- * Game of 24 in the step format of Tree-of-Thoughts (Yao et al., 2023): one operation per
- * step, with the numbers left, `4 + 8 = 12 (left: 6 12 13)`.
- */
-export const GAME24_PROMPTS: TaskPrompts<Game24Problem> = {
-  taskId: 'game24',
-  system: (delimiter) =>
-    [
-      'You play the Game of 24: combine four numbers with +, -, * and / to make 24.',
-      'Each number must be used exactly once.',
-      'Write one step per reply: pick two of the numbers left, combine them with one operation,',
-      'and write "a op b = c (left: x y z)", where "left" lists every number still left,',
-      'the result c included. For example, with 4 6 8 13 left: "4 + 8 = 12 (left: 6 12 13)".',
-      'The last step leaves one number, 24, for example "2 * 12 = 24 (left: 24)".',
-      'Write nothing else.',
-      `End your step with ${delimiterInWords(delimiter)}.`,
-    ].join('\n'),
-  firstUser: (problem) =>
-    `Input: ${problem.numbers.join(' ')}\nUse these numbers to make 24. Write the first step.`,
-  next: 'Write the next step.',
-  judge: JUDGE,
-  finish:
-    'Write all the remaining steps until one number, 24, is left: one step per paragraph, ' +
-    'in the same format.',
-};
-
-/**
- * Math word problems: one or two short sentences per step, arithmetic as `a op b = c`, and a
- * last step "The answer is N." (the ideas of `core/tasks/wordProblems/prompt.ts`, one turn per
- * step).
- */
-export const WORD_PROBLEM_PROMPTS: TaskPrompts<WordProblem> = {
-  taskId: 'word-problems',
-  system: (delimiter) =>
-    [
-      'You solve math word problems one step at a time.',
-      'Write only one step per reply: one or two short sentences.',
-      'Write every calculation as "a op b = c" with +, -, * or /, for example "3 * 12 = 36".',
-      'When the steps so far already give the result, write the final step as',
-      '"The answer is N." where N is a number only.',
-      `End your step with ${delimiterInWords(delimiter)}.`,
-    ].join('\n'),
-  firstUser: (problem) => `${problem.question}\n\nWrite the first step.`,
-  next: 'Write the next step.',
-  judge: JUDGE,
-  finish:
-    'Write all the remaining steps, one step per paragraph, ending with the final step ' +
-    '"The answer is N."',
-};
 
 /**
  * The conversation a path is: ends with user(first) when `steps` is empty, else with

@@ -273,7 +273,7 @@ describe('rule judge and options', () => {
     const gate = new PauseGate();
     expect(() =>
       createWebLlmEngine(fake, 'word-problems', { ...OPTIONS, judge: 'rule' }, {}, gate),
-    ).toThrow(/rule judge exists only for Game of 24/);
+    ).toThrow('Math word problems has no exact rule verifier: use the self or rollout judge');
     expect(() =>
       createWebLlmEngine(fake, 'game24', { ...OPTIONS, rolloutK: 0, maxStepTokens: 1.5 }, {}, gate),
     ).toThrow(/rolloutK.*maxStepTokens/);

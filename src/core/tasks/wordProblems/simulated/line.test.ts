@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../core/rng';
-import type { WordProblem } from '../../core/tasks/wordProblems';
-import { WORD_PROBLEMS, getWordProblem, wordProblemTask } from '../../core/tasks/wordProblems';
+import { createRng } from '../../../rng';
+import { WORD_PROBLEMS, getWordProblem } from '../problems';
+import { wordProblemTask } from '../task';
+import type { WordProblem } from '../types';
 import {
   answerStep,
   believedAnswer,
@@ -11,8 +12,8 @@ import {
   parseEquation,
   planOf,
   renderStep,
-} from './wordLine';
-import { slipStep, wrongSteps } from './wordMistakes';
+} from './line';
+import { slipStep, wrongSteps } from './mistakes';
 
 function problem(id: string): WordProblem {
   const p = getWordProblem(id);

@@ -1,17 +1,16 @@
-import type { Cost } from '../../core/tree/events';
-import type { Rng } from '../../core/rng';
-import type { Game24Problem, Game24State, Move, Rational } from '../../core/tasks/game24';
-import { canReach24, formatStep, game24Task, legalMoves, rat } from '../../core/tasks/game24';
-import type { Proposal, ProposedStep, ProposerContext, Rollout, StepProposer } from '../types';
-import { countTokens } from './tokens';
-
-/** How the simulated model behaves. */
-export interface SimulatedPolicy {
-  /** Chance that a step is drawn from the moves that keep the puzzle solvable, in [0, 1]. */
-  skill: number;
-  /** Chance that a step's result carries an arithmetic slip (`5 * 4 = 21`), in [0, 1]. */
-  slipRate: number;
-}
+import type { JudgeContext, Proposal, ProposedStep, ProposerContext, Rollout } from '../../engine';
+import type { Rng } from '../../rng';
+import type { Cost } from '../../tree/events';
+import { countTokens } from '../countTokens';
+import type { SimulatedPolicy, SimulatedTruth } from '../entry';
+import type { Move } from './moves';
+import { legalMoves } from './moves';
+import type { Rational } from './rational';
+import { rat } from './rational';
+import { canReach24 } from './solver';
+import type { Game24Problem, Game24State } from './state';
+import { formatStep } from './step';
+import { game24Task } from './task';
 
 /** A move as the simulated model wrote it: maybe with a slip, and the numbers it now believes. */
 interface DrawnStep {
@@ -90,31 +89,43 @@ function callCost(
 }
 
 /**
+ * The exact truth about a step: it is valid and the puzzle can still be solved from the
+ * state it leads to (a solved state counts as solvable, a wrong final number does not).
+ */
+export function stepTruth(ctx: JudgeContext<Game24State, Game24Problem>): {
+  valid: boolean;
+  solvable: boolean;
+} {
+  if (ctx.state === null) return { valid: false, solvable: false };
+  return { valid: true, solvable: canReach24(ctx.state.numbers) };
+}
+
+/**
  * The simulated model for Game of 24: mostly sensible steps, sometimes a poor choice,
  * sometimes an arithmetic slip, with a token count per step so that compute is counted as it
- * would be for a real model. Deterministic for a given `Rng`. Not a language model — the UI
- * labels everything it writes as simulated.
+ * would be for a real model. A rollout judge's completion may take 4 steps. Deterministic for
+ * a given `Rng`. Not a language model — the UI labels everything it writes as simulated.
  */
-export function createGame24Proposer(
-  policy: SimulatedPolicy,
-): StepProposer<Game24State, Game24Problem> {
-  return {
-    label: `Simulated model (skill ${policy.skill}, slips ${Math.round(policy.slipRate * 100)}%)`,
-    simulated: true,
-    propose(ctx: ProposerContext<Game24State, Game24Problem>, n: number): Proposal {
-      const steps = drawSteps(ctx.state.numbers, n, policy, ctx.rng).map((d) => d.step);
-      return { steps, cost: callCost(ctx, steps) };
-    },
-    rollout(ctx: ProposerContext<Game24State, Game24Problem>, maxSteps: number): Rollout {
-      const steps: ProposedStep[] = [];
-      let numbers: readonly Rational[] = ctx.state.numbers;
-      while (numbers.length > 1 && steps.length < maxSteps) {
-        const [next] = drawSteps(numbers, 1, policy, ctx.rng);
-        if (!next) break;
-        steps.push(next.step);
-        numbers = next.numbers;
-      }
-      return { steps, cost: callCost(ctx, steps) };
-    },
-  };
-}
+export const game24SimulatedTruth: SimulatedTruth<Game24State, Game24Problem> = {
+  propose(ctx, n, policy): Proposal {
+    const steps = drawSteps(ctx.state.numbers, n, policy, ctx.rng).map((d) => d.step);
+    return { steps, cost: callCost(ctx, steps) };
+  },
+  rollout(ctx, maxSteps, policy): Rollout {
+    const steps: ProposedStep[] = [];
+    let numbers: readonly Rational[] = ctx.state.numbers;
+    while (numbers.length > 1 && steps.length < maxSteps) {
+      const [next] = drawSteps(numbers, 1, policy, ctx.rng);
+      if (!next) break;
+      steps.push(next.step);
+      numbers = next.numbers;
+    }
+    return { steps, cost: callCost(ctx, steps) };
+  },
+  rolloutSteps: () => 4,
+  prmTruth: (ctx) => {
+    const { valid, solvable } = stepTruth(ctx);
+    return valid && solvable ? 1 : 0;
+  },
+  prmRng: (ctx) => ctx.rng,
+};

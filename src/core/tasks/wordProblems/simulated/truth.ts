@@ -1,21 +1,22 @@
-import type { Rng } from '../../core/rng';
-import type { Cost } from '../../core/tree/events';
-import type { WordProblem, WordProblemState } from '../../core/tasks/wordProblems';
-import { wordProblemTask } from '../../core/tasks/wordProblems';
-import type { Proposal, ProposedStep, ProposerContext, Rollout, StepProposer } from '../types';
-import type { SimulatedPolicy } from './game24Proposer';
-import { countTokens } from './tokens';
-import type { ProblemPlan, WrittenStep } from './wordLine';
-import { answerStep, believedAnswer, lineValues, planOf, renderStep } from './wordLine';
-import { WRONG_WEIGHTS, slipStep, wrongSteps } from './wordMistakes';
+import type {
+  JudgeContext,
+  Proposal,
+  ProposedStep,
+  ProposerContext,
+  Rollout,
+} from '../../../engine';
+import type { Rng } from '../../../rng';
+import type { Cost } from '../../../tree/events';
+import { countTokens } from '../../countTokens';
+import type { SimulatedPolicy, SimulatedTruth } from '../../entry';
+import { answersMatch, extractFinalAnswer } from '../answer';
+import { wordProblemTask } from '../task';
+import type { WordProblem, WordProblemState } from '../types';
+import type { ProblemPlan, WrittenStep } from './line';
+import { answerStep, believedAnswer, lineValues, parseEquation, planOf, renderStep } from './line';
+import { WRONG_WEIGHTS, slipStep, wrongSteps } from './mistakes';
 
 type WordContext = ProposerContext<WordProblemState, WordProblem>;
-
-/** The simulated word-problem proposer: it answers at once (never with a promise). */
-export interface WordProposer extends StepProposer<WordProblemState, WordProblem> {
-  propose(ctx: WordContext, n: number): Proposal;
-  rollout(ctx: WordContext, maxSteps: number): Rollout;
-}
 
 /** A step the model may write next, with the chance that one draw picks it. */
 interface Option {
@@ -117,32 +118,58 @@ function callCost(ctx: WordContext, written: readonly ProposedStep[]): Cost {
 }
 
 /**
+ * The truth a simulated PRM blurs: 1 when the step is valid and the line so far is still on
+ * a correct path — every result it wrote equals the reference solution's result at the same
+ * step, and a final step states the correct answer — else 0. (The line's own arithmetic
+ * can be right while its reasoning is wrong; only this, not the rule check, sees that.)
+ */
+export function wordStepTruth(ctx: JudgeContext<WordProblemState, WordProblem>): 0 | 1 {
+  if (ctx.state === null) return 0;
+  const { templates } = planOf(ctx.problem);
+  const steps = ctx.state.steps;
+  if (steps.length > templates.length) return 0;
+  for (const [k, text] of steps.entries()) {
+    const ref = templates[k];
+    if (!ref) return 0;
+    if (text === ref.text) continue;
+    if (k === templates.length - 1) {
+      const found = extractFinalAnswer(text);
+      if (!found || !answersMatch(found.value, ctx.problem.answer)) return 0;
+      continue;
+    }
+    const own = parseEquation(text);
+    if (!ref.equation || !own || !answersMatch(own.result, ref.equation.result)) return 0;
+  }
+  return 1;
+}
+
+/**
  * The simulated model for the bundled word problems: it follows the problem's reference
  * solution step by step with probability `skill` per step, otherwise writes a plausible wrong
  * step (valid arithmetic, wrong reasoning) and carries it to a wrong answer; with `slipRate`
- * a step's result is off (the task rejects it). Lines end with "The answer is N.".
+ * a step's result is off (the task rejects it). Lines end with "The answer is N.". A rollout
+ * judge's completion may take as many steps as the reference has left (at least one).
  * Deterministic for a given `Rng`; not a language model (the UI labels it simulated).
  */
-export function createWordProposer(policy: SimulatedPolicy): WordProposer {
-  return {
-    label: `Simulated model (skill ${policy.skill}, slips ${Math.round(policy.slipRate * 100)}%)`,
-    simulated: true,
-    propose(ctx: WordContext, n: number): Proposal {
-      const steps = drawSteps(planOf(ctx.problem), ctx.state.steps, n, policy, ownRng(ctx));
-      return { steps, cost: callCost(ctx, steps) };
-    },
-    rollout(ctx: WordContext, maxSteps: number): Rollout {
-      const plan = planOf(ctx.problem);
-      const line = [...ctx.state.steps];
-      const steps: ProposedStep[] = [];
-      const rng = ownRng(ctx);
-      while (steps.length < maxSteps) {
-        const [next] = drawSteps(plan, line, 1, policy, rng);
-        if (!next) break;
-        steps.push(next);
-        line.push(next.text);
-      }
-      return { steps, cost: callCost(ctx, steps) };
-    },
-  };
-}
+export const wordSimulatedTruth: SimulatedTruth<WordProblemState, WordProblem> = {
+  propose(ctx: WordContext, n: number, policy: SimulatedPolicy): Proposal {
+    const steps = drawSteps(planOf(ctx.problem), ctx.state.steps, n, policy, ownRng(ctx));
+    return { steps, cost: callCost(ctx, steps) };
+  },
+  rollout(ctx: WordContext, maxSteps: number, policy: SimulatedPolicy): Rollout {
+    const plan = planOf(ctx.problem);
+    const line = [...ctx.state.steps];
+    const steps: ProposedStep[] = [];
+    const rng = ownRng(ctx);
+    while (steps.length < maxSteps) {
+      const [next] = drawSteps(plan, line, 1, policy, rng);
+      if (!next) break;
+      steps.push(next);
+      line.push(next.text);
+    }
+    return { steps, cost: callCost(ctx, steps) };
+  },
+  rolloutSteps: (state, problem) => Math.max(1, problem.steps.length - state.steps.length),
+  prmTruth: wordStepTruth,
+  prmRng: ownRng,
+};

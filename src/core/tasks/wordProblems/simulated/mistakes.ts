@@ -7,17 +7,11 @@
  *   are always the same ones, so wrong answers recur and a majority vote can be fooled.
  * - a slip: the right equation with a wrong result (`7 * 6 = 43`), which the task rejects.
  */
-import type { Rng } from '../../core/rng';
-import { answersMatch, checkArithmetic } from '../../core/tasks/wordProblems';
-import type { Change, ExprToken, Op, ProblemPlan, WrittenStep } from './wordLine';
-import {
-  answerStep,
-  believedAnswer,
-  formatValue,
-  keyOf,
-  parseEquation,
-  renderStep,
-} from './wordLine';
+import type { Rng } from '../../../rng';
+import { answersMatch } from '../answer';
+import { checkArithmetic } from '../arithmetic';
+import type { Change, ExprToken, Op, ProblemPlan, WrittenStep } from './line';
+import { answerStep, believedAnswer, formatValue, keyOf, parseEquation, renderStep } from './line';
 
 /** How a small model confuses operators: the first is the likelier confusion. */
 const CONFUSIONS: Record<Op, readonly Op[]> = {

@@ -5,8 +5,8 @@
  * flows into the later equations (the line "carries its mistake through"). The step-level
  * view follows the process-supervision setting of the Blueprint survey (arXiv 2501.11223).
  */
-import type { WordProblem } from '../../core/tasks/wordProblems';
-import { extractFinalAnswer, formatNumber } from '../../core/tasks/wordProblems';
+import { extractFinalAnswer, formatNumber } from '../answer';
+import type { WordProblem } from '../types';
 
 /** An operator as the reference steps write it. */
 export type Op = '+' | '-' | '*' | '/';

@@ -1,0 +1,80 @@
+import type { StepJudge, StepProposer } from '../core/engine';
+import type { KvCacheProbe } from '../core/search/schedule';
+import type { SettingsTable } from '../core/settings/table';
+import type { AnyTaskEntry, TaskEntry } from '../core/tasks/entry';
+import type { Problem } from '../core/tasks/task';
+
+/**
+ * What an engine declares about itself, once (STYLE.md §15): its settings with their form,
+ * link and schema (a settings table), what it can do, which judges it offers on a task, and
+ * how it makes a proposer and a judge for a run. The run, the lab and the UI ask the engine
+ * registry (`registry.ts`) and never switch on an engine's kind.
+ */
+
+/** The proposer and judge of one run, and what the engine's KV cache holds (if it says). */
+export interface EngineParts<S, P> {
+  proposer: StepProposer<S, P>;
+  judge: StepJudge<S, P>;
+  /** A probe of the engine's KV cache, for cache-aware scheduling (schedule.ts). */
+  cache?: KvCacheProbe;
+  /** 'naive' keeps the canonical request order even with a cache (to measure it). */
+  schedule?: 'cache-aware' | 'naive';
+}
+
+/** What stands between a live engine and the search (continuing a run, run/resume.ts). */
+export type EngineWrap = <S, P extends Problem>(
+  live: EngineParts<S, P>,
+  task: TaskEntry<S, P>['task'],
+) => Pick<EngineParts<S, P>, 'proposer' | 'judge'>;
+
+/** What a run gives the engine besides its settings. */
+export interface RunContext {
+  /** The run's seed (engines that seed their requests per path use it). */
+  seed: number;
+  signal?: AbortSignal;
+}
+
+/** What an engine can do, for the UI and the scheduler to ask. */
+export interface EngineCapabilities {
+  /**
+   * The same settings re-make the same events, byte for byte, with nothing loaded: a link
+   * carries the run, a lab point re-makes its runs, and Continue simply runs it again.
+   */
+  reproducible: boolean;
+  /** No language model: the UI labels its output as simulated. */
+  simulated: boolean;
+  /** Its steps come with token log-probabilities (PUCT priors, a self-judge). */
+  logprobs: boolean;
+  /** It says what its KV cache holds (cache-aware order; prefill counted). */
+  kvCacheProbe: boolean;
+  /** Independent requests may be in flight together. */
+  parallelRequests: boolean;
+}
+
+/**
+ * An engine's declaration.
+ * @typeParam T the engine's settings, with its `kind`
+ */
+export interface EngineDefinition<T extends { kind: string }> {
+  readonly kind: T['kind'];
+  /** What the UI calls it: "Simulated engine — no language model". */
+  readonly label: string;
+  /** Its settings when first chosen. */
+  readonly defaults: T;
+  /** Its settings, described once. */
+  readonly table: SettingsTable<Omit<T, 'kind'>>;
+  readonly capabilities: EngineCapabilities;
+  /** The judges it offers on a task (a subset of the table's judge choices). */
+  judgesFor(task: AnyTaskEntry): readonly string[];
+  /** What the engine's judge is called in sentences ("the self-judge"). */
+  readonly judgeNames?: Readonly<Record<string, string>>;
+  /**
+   * The proposer and judge for a run of this task.
+   * @throws Error with a reason a person can act on (no model loaded, another model)
+   */
+  create<S, P extends Problem>(
+    settings: T,
+    task: TaskEntry<S, P>,
+    run: RunContext,
+  ): EngineParts<S, P>;
+}

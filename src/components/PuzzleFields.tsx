@@ -1,21 +1,14 @@
-import { getWordProblem } from '../core/tasks/wordProblems';
+import { TASKS, taskEntry } from '../core/tasks/registry';
 import { maxHint } from '../run/hints';
 import { isProblem, problemsOf } from '../run/problems';
 import type { TaskId } from '../run/settings';
 import { setTask, updateSettings, useArbor } from '../store';
 import type { Option } from './fields';
-import { NumberField, SelectField } from './fields';
+import { SelectField } from './fields';
+import { TableFields } from './TableFields';
+import { HINT_TABLE, RUN_TABLE } from '../run/runTable';
 
-const TASKS: readonly Option<TaskId>[] = [
-  { value: 'game24', label: 'Game of 24' },
-  { value: 'word-problems', label: 'Math word problems' },
-];
-
-const TASK_HINTS: Record<TaskId, string> = {
-  game24: 'Numbers to combine with + − × ÷ into 24; easy to hard.',
-  'word-problems':
-    'Free-text problems with a numeric answer, easy to hard. Steps are written by the simulated engine or by a language model loaded in the Model panel.',
-};
+const TASK_OPTIONS: readonly Option<TaskId>[] = TASKS.map((t) => ({ value: t.id, label: t.label }));
 
 /** Hint levels 0 … max as select options. */
 function hintOptions(max: number): Option<string>[] {
@@ -39,39 +32,33 @@ export function PuzzleFields() {
   if (!isProblem(problemId, task)) {
     options.unshift({ value: problemId, label: `${problemId} (from a run file)` });
   }
-  const question = task === 'word-problems' ? getWordProblem(problemId)?.question : undefined;
+  const entry = taskEntry(task);
+  const problem = entry.getProblem(problemId);
+  const question = problem ? entry.question(problem) : null;
   return (
     <fieldset className="min-w-0 flex flex-col gap-3 rounded border border-slate-200 dark:border-slate-800 p-3">
       <legend className="px-1 font-semibold">Problem</legend>
-      <SelectField label="Task" value={task} options={TASKS} onChange={(t) => setTask(t)} />
+      <SelectField label="Task" value={task} options={TASK_OPTIONS} onChange={(t) => setTask(t)} />
       <SelectField
-        label={task === 'game24' ? 'Puzzle' : 'Word problem'}
+        label={entry.problemNoun}
         value={problemId}
         options={options}
         onChange={(id) => updateSettings({ problemId: id })}
-        hint={TASK_HINTS[task]}
+        hint={entry.about}
       />
       <SelectField
-        label="Step hint"
+        label={HINT_TABLE.hintSteps.label}
         value={String(hintSteps)}
         options={hintOptions(maxHint(task, problemId))}
         onChange={(j) => updateSettings({ hintSteps: Number(j) })}
-        hint="Give the search the first steps of a reference solution (StepHint): it starts after them, and the root shows them."
+        hint={HINT_TABLE.hintSteps.hint ?? ''}
       />
-      {question !== undefined && (
+      {question !== null && (
         <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="problem-question">
           {question}
         </p>
       )}
-      <NumberField
-        label="Seed"
-        value={seed}
-        min={0}
-        max={2 ** 32 - 1}
-        integer
-        onCommit={(v) => updateSettings({ seed: v })}
-        hint="The same settings and seed give the same run."
-      />
+      <TableFields table={RUN_TABLE} values={{ seed }} set={updateSettings} />
     </fieldset>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { getPuzzle } from '../core/tasks/game24';
+import { taskEntry } from '../core/tasks/registry';
 import { modelLabel } from './EngineBadge';
 import {
   answerSoFar,
@@ -72,7 +72,8 @@ export function RunSummary() {
   const playing = useArbor((s) => s.playing);
   const events = useArbor((s) => s.trace).all;
 
-  const puzzle = settings.task === 'game24' ? getPuzzle(settings.problemId) : undefined;
+  const entry = taskEntry(settings.task);
+  const problem = entry.getProblem(settings.problemId);
   const answer = answerSoFar(tree);
   const lastType = lastEventType(events, cursor);
   const path = focusPath(tree).slice(1);
@@ -91,10 +92,8 @@ export function RunSummary() {
         Run summary
       </h2>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm">
-        <Item term={settings.task === 'game24' ? 'Puzzle' : 'Problem'}>
-          {puzzle
-            ? `${puzzle.numbers.join(' ')} (${puzzle.id}, ${puzzle.difficulty})`
-            : (tree.nodes[0]?.text ?? settings.problemId)}
+        <Item term={entry.problemNoun}>
+          {problem ? entry.summary(problem) : (tree.nodes[0]?.text ?? settings.problemId)}
         </Item>
         <Item term="Status">{STATUS_WORDS[status]}</Item>
         <Item term="Event">{`${cursor} of ${eventCount}${complete ? '' : ' so far'}`}</Item>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { allowedRange } from '../core/settings/table';
 
 /** Shared look of a labelled field. */
 const FIELD = 'flex flex-col gap-1 text-sm';
@@ -26,7 +27,8 @@ export interface NumberFieldProps {
 
 /**
  * A labelled number input that commits only valid values, so typing through an invalid
- * intermediate ("", "1.") never resets the run with a bad setting.
+ * intermediate ("", "1.") never resets the run with a bad setting; while the text is out of
+ * range it says the allowed range and the value still in use.
  */
 export function NumberField(props: NumberFieldProps) {
   const { label, value, min, max, step = 1, integer = false, onCommit, hint } = props;
@@ -44,6 +46,7 @@ export function NumberField(props: NumberFieldProps) {
     return integer && !Number.isInteger(v) ? null : v;
   };
   const invalid = parse(draft) === null;
+  const range = `${label} must be ${allowedRange({ min, max, integer })}.`;
   return (
     <div className={FIELD}>
       <label htmlFor={id} className="font-medium text-slate-700 dark:text-slate-300">
@@ -59,7 +62,10 @@ export function NumberField(props: NumberFieldProps) {
         step={step}
         value={draft}
         aria-invalid={invalid}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={
+          [invalid ? `${id}-range` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') ||
+          undefined
+        }
         onChange={(e) => {
           setDraft(e.target.value);
           const v = parse(e.target.value);
@@ -70,6 +76,11 @@ export function NumberField(props: NumberFieldProps) {
         }}
         onBlur={() => setDraft(show(value))}
       />
+      {invalid && (
+        <span id={`${id}-range`} role="alert" className="text-xs text-red-700 dark:text-red-300">
+          {range} Still {show(value)}.
+        </span>
+      )}
       {hint && (
         <span id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
           {hint}
@@ -124,6 +135,42 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
           {hint}
         </span>
       )}
+    </div>
+  );
+}
+
+/** Props of {@link CheckboxField}. */
+export interface CheckboxFieldProps {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string;
+}
+
+/** A labelled checkbox with a hint under its label. */
+export function CheckboxField(props: CheckboxFieldProps) {
+  const { label, checked, onChange, hint } = props;
+  const id = useId();
+  return (
+    <div className="flex items-start gap-2 text-sm" title={hint}>
+      <input
+        id={id}
+        type="checkbox"
+        className="mt-1"
+        checked={checked}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <span className="flex flex-col gap-0.5">
+        <label htmlFor={id} className="font-medium text-slate-700 dark:text-slate-300">
+          {label}
+        </label>
+        {hint && (
+          <span id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+            {hint}
+          </span>
+        )}
+      </span>
     </div>
   );
 }

@@ -9,25 +9,24 @@
  * ends on a whole expression ("(8 - 4) * (7 - 1) = 24"), while the Game of 24 task checks
  * one operation per step ("a op b = c (left: …)") and has no whole-expression verifier.
  */
-import { hasInTextBacktrack } from '../core/search/inTextBacktrack';
+import { createRng } from '../core/rng';
+import { streamEvents } from '../core/search';
+import { sampleOnce } from '../core/search/bestOfN';
 import type { BestOfNSettings } from '../core/search/settings';
-import { getWordProblem, wordProblemTask } from '../core/tasks/wordProblems';
-import type { ExpandedChild, TraceEvent } from '../core/tree/events';
+import { taskEntry } from '../core/tasks/registry';
+import type { TraceEvent } from '../core/tree/events';
 import type { ChatEngine } from '../engines/webllm/adapter';
 import type { ForcingEngine, ForcingTrace } from '../engines/webllm/budgetForcing';
-import {
-  BudgetForcingError,
-  DEFAULT_ANSWER_TOKENS,
-  forceBudget,
-} from '../engines/webllm/budgetForcing';
+import { BudgetForcingError, DEFAULT_ANSWER_TOKENS } from '../engines/webllm/budgetForcing';
 import type { ThinkingTemplate } from '../engines/webllm/budgetForcingPrompt';
 import {
-  ANSWER_PREFIX,
   FORCING_SYSTEM,
   forcingUser,
   thinkingTemplateFor,
 } from '../engines/webllm/budgetForcingPrompt';
 import { curatedModel } from '../engines/webllm/models';
+import type { ForcingRecord } from './forcedSample';
+import { UNUSED_JUDGE, forcedTask, forcingProposer, refusingProposer } from './forcedSample';
 import { summarizeRun } from './runCell';
 import type { CellResult, GridCell } from './types';
 
@@ -118,24 +117,6 @@ function prepare(cell: ForcedCell, engine: ChatEngine | ForcingEngine): Prepared
   return { ok: true, template, engine, temperature };
 }
 
-/** The sample as one child of the root. */
-function child(trace: ForcingTrace, failure: string | null): ExpandedChild {
-  const tokens = trace.generated;
-  const logProb =
-    trace.logProbCount > 0 ? Math.min(0, (trace.logProbSum / trace.logProbCount) * tokens) : 0;
-  const node: ExpandedChild = {
-    id: 1,
-    text: trace.text,
-    tokens,
-    logProb,
-    prior: 1,
-    valid: failure === null,
-    inTextBacktrack: trace.waits > 0 || hasInTextBacktrack(trace.thinking),
-  };
-  if (failure !== null) node.invalidReason = `Stopped here: ${failure}`;
-  return node;
-}
-
 /**
  * Runs one budget-forcing cell on a loaded web-llm model and records it as a one-sample run:
  * `start` (the question), `expand` (one child: the whole assistant text, thinking with its
@@ -164,76 +145,65 @@ export async function runForcedCell(
     const summary = summarizeRun(events, error);
     return { result: { cellId: cell.id, ...summary, ms: now() - start }, events, aborted, forcing };
   };
-  if (cell.settings.task !== 'word-problems') {
-    return finish(new Error(GAME24_REFUSAL), null);
-  }
-  const problem = getWordProblem(cell.settings.problemId);
+  const entry = taskEntry(cell.settings.task);
+  if (!entry.answersInWords) return finish(new Error(GAME24_REFUSAL), null);
+  const problem = entry.getProblem(cell.settings.problemId);
   if (problem === undefined) {
-    return finish(new Error(`Unknown word problem "${cell.settings.problemId}".`), null);
+    const noun = entry.problemNoun.toLowerCase();
+    return finish(new Error(`Unknown ${noun} "${cell.settings.problemId}".`), null);
   }
-  events.push({
-    type: 'start',
-    algorithm: 'best-of-n',
-    rootText: wordProblemTask.describe(problem),
-  });
   const ready = prepare(cell, engine);
-  if (!ready.ok) return finish(new Error(ready.error), null);
-  let trace: ForcingTrace;
-  let error: BudgetForcingError | undefined;
-  try {
-    trace = await forceBudget(
-      ready.engine,
-      { template: ready.template, system: FORCING_SYSTEM, user: forcingUser(problem.question) },
-      {
-        mode: cell.forcing.mode,
-        thinkingTokens: cell.forcing.thinkingTokens,
-        temperature: ready.temperature,
-        seed: cell.settings.seed,
-        signal,
-        ...(hooks.onText ? { onText: hooks.onText } : {}),
-      },
-    );
-  } catch (e) {
-    if (!(e instanceof BudgetForcingError)) return finish(e ?? new Error('the run failed'), null);
-    trace = e.partial;
-    error = e;
-  }
-  const forcing: ForcingSummary = {
-    thinkingTokens: trace.thinkingTokens,
-    answerTokens: trace.answerTokens,
-    waits: trace.waits,
-    requests: trace.requests,
-    thinkingEnd: trace.thinkingEnd,
+  const record: ForcingRecord = { trace: null, error: null };
+  const proposer = ready.ok
+    ? forcingProposer(
+        ready.engine,
+        {
+          template: ready.template,
+          system: FORCING_SYSTEM,
+          user: forcingUser(entry.task.describe(problem)),
+        },
+        {
+          mode: cell.forcing.mode,
+          thinkingTokens: cell.forcing.thinkingTokens,
+          temperature: ready.temperature,
+          seed: cell.settings.seed,
+          signal,
+          ...(hooks.onText ? { onText: hooks.onText } : {}),
+        },
+        record,
+      )
+    : refusingProposer(ready.error);
+  const program = sampleOnce(
+    {
+      task: forcedTask(entry.task, record),
+      problem,
+      proposer,
+      judge: UNUSED_JUDGE,
+      rng: createRng(cell.settings.seed),
+      ...(signal ? { signal } : {}),
+    },
+    FORCING_SEARCH.maxDepth,
+  );
+  const summary = (): ForcingSummary | null => {
+    const trace = record.trace ?? record.error?.partial ?? null;
+    if (trace === null) return null;
+    return {
+      thinkingTokens: trace.thinkingTokens,
+      answerTokens: trace.answerTokens,
+      waits: trace.waits,
+      requests: trace.requests,
+      thinkingEnd: trace.thinkingEnd,
+    };
   };
-  if (trace.requests > 0) {
-    events.push({
-      type: 'expand',
-      iteration: 1,
-      node: 0,
-      children: [child(trace, error?.message ?? null)],
-      cost: {
-        generated: trace.generated,
-        prefilled: trace.prefilled,
-        proposerCalls: trace.requests,
-        judgeCalls: 0,
-      },
-    });
+  try {
+    for await (const event of streamEvents(program)) {
+      events.push(event);
+      // A sample cut short by a failed request ends the run at its (invalid) step.
+      if (event.type === 'expand' && record.error) return finish(record.error, summary());
+    }
+  } catch (e) {
+    const partial = e instanceof BudgetForcingError ? e : null;
+    return finish(e ?? new Error('the run failed'), partial ? summary() : null);
   }
-  if (error !== undefined) return finish(error, forcing);
-  const outcome = wordProblemTask.outcome({ steps: [ANSWER_PREFIX + trace.answer] }, problem);
-  if (outcome === null) {
-    events.push({ type: 'done', node: null, answer: null, correct: false, reason: 'none' });
-  } else {
-    const { answer, correct, kind } = outcome;
-    events.push({ type: 'terminal', node: 1, answer, correct, kind });
-    events.push({
-      type: 'done',
-      node: 1,
-      answer,
-      correct,
-      reason: 'majority',
-      votes: { [answer]: 1 },
-    });
-  }
-  return finish(undefined, forcing);
+  return finish(undefined, summary());
 }

@@ -11,7 +11,8 @@
 import type { Aggregation } from '../core/reward/aggregate';
 import { AGGREGATIONS, AGGREGATION_FORMULA } from '../core/reward/aggregate';
 import type { SearchSettings } from '../core/search/settings';
-import type { TaskId } from '../run/settings';
+import type { TaskId } from '../core/tasks/registry';
+import { taskEntry } from '../core/tasks/registry';
 import type { StrategyId } from './types';
 
 /** One strategy of the lab: what it is called and what settings a budget k gives it. */
@@ -37,12 +38,9 @@ export const BEAM_M = 4;
 /** MCTS iterations per unit of budget. */
 export const MCTS_ITERATIONS_PER_K = 2;
 
-/**
- * How deep a line may go: Game of 24 ends after 3 steps (4 is the visualizer's default); the
- * bundled word problems' reference solutions take 2 to 8 steps, so 8.
- */
+/** How deep a line may go: the task says (`TaskEntry.maxDepth`). */
 export function maxDepthFor(task: TaskId): number {
-  return task === 'word-problems' ? 8 : 4;
+  return taskEntry(task).maxDepth;
 }
 
 const AGG_SHORT: Record<Aggregation, string> = {

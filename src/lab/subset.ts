@@ -1,12 +1,10 @@
+import type { Difficulty } from '../core/tasks/entry';
+import { DIFFICULTIES } from '../core/tasks/entry';
 import { problemsOf } from '../run/problems';
-import type { ProblemEntry } from '../run/problems';
 import type { TaskId } from '../run/settings';
 
-/** A bundled problem's difficulty. */
-export type Difficulty = ProblemEntry['difficulty'];
-
-/** The difficulties, easiest first. */
-export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
+export type { Difficulty } from '../core/tasks/entry';
+export { DIFFICULTIES } from '../core/tasks/entry';
 
 /**
  * The problems a lab grid runs: `count` of the bundled problems of the chosen difficulties,

@@ -109,7 +109,7 @@ describe('validateSpec', () => {
         engine: { ...DEFAULT_WEBLLM_ENGINE, judge: 'rule' },
       }),
     ).toEqual([
-      'A model on word problems cannot use the rule judge (Game of 24 only): choose self or rollout.',
+      'Language model (web-llm) on Math word problems cannot use the rule judge: choose self or rollout.',
     ]);
   });
 });

@@ -3,6 +3,8 @@
  * before a grid starts, so a grid never fails for a reason that was visible up front.
  */
 import { supportsBudgetForcing } from '../engines/webllm/budgetForcingPrompt';
+import { taskEntry } from '../core/tasks/registry';
+import { judgeProblem } from '../run/engineFit';
 import { isProblem } from '../run/problems';
 import { maxHint } from '../run/hints';
 import { isGridStrategy } from './strategies';
@@ -57,12 +59,8 @@ function checkLists(spec: GridSpec, problems: string[]): void {
 }
 
 function checkEngine(spec: GridSpec, problems: string[]): void {
-  const { engine } = spec;
-  if (spec.task === 'word-problems' && engine.kind === 'webllm' && engine.judge === 'rule') {
-    problems.push(
-      'A model on word problems cannot use the rule judge (Game of 24 only): choose self or rollout.',
-    );
-  }
+  const problem = judgeProblem(spec.task, spec.engine);
+  if (problem !== null) problems.push(problem);
 }
 
 function checkExperiment(spec: GridSpec, problems: string[]): void {
@@ -104,7 +102,7 @@ function checkExperiment(spec: GridSpec, problems: string[]): void {
         `Budget forcing needs a model that thinks in <think> blocks (Qwen3); ${engine.modelId} does not.`,
       );
     }
-    if (spec.task !== 'word-problems') {
+    if (!taskEntry(spec.task).answersInWords) {
       problems.push(
         'Budget forcing runs on word problems: a thinking sample ends on one answer, which Game of 24 cannot check as a step.',
       );

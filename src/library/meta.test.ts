@@ -78,7 +78,7 @@ describe('names and dates', () => {
     expect(defaultName(file([]))).toBe('Game of 24 g24-001 · MCTS · 2026-11-22 03:05');
     const beam = { ...DEFAULT_SETTINGS, task: 'word-problems' as const, problemId: 'wp-003' };
     expect(defaultName(file([], { settings: { ...beam, search: DEFAULT_BEAM } }))).toBe(
-      'Word problem wp-003 · Beam search · 2026-11-22 03:05',
+      'Math word problems wp-003 · Beam search · 2026-11-22 03:05',
     );
   });
 

@@ -1,6 +1,7 @@
 import type { Algorithm, SearchSettings } from '../core/search/settings';
 import type { TraceEvent } from '../core/tree/events';
 import type { RunFileV2, RunSource } from '../run/runFile';
+import { taskEntry } from '../core/tasks/registry';
 import type { RunSettings, TaskId } from '../run/settings';
 
 /** How a saved run ended, as the library lists it. */
@@ -34,10 +35,6 @@ export interface RunMeta {
   key: string;
 }
 
-const TASK_LABEL: Record<TaskId, string> = {
-  game24: 'Game of 24',
-  'word-problems': 'Word problem',
-};
 const ALGORITHM_LABEL: Record<Algorithm, string> = {
   mcts: 'MCTS',
   beam: 'Beam search',
@@ -51,7 +48,7 @@ const SOURCE_LABEL: Record<RunSource['kind'], string> = {
 
 /** A task's name as the library shows it. */
 export function taskLabel(task: TaskId): string {
-  return TASK_LABEL[task];
+  return taskEntry(task).label;
 }
 
 /** An algorithm's name as the library shows it. */

@@ -1,4 +1,5 @@
-import type { TaskId } from '../run/settings';
+import type { TaskId } from '../core/tasks/registry';
+import { taskEntry } from '../core/tasks/registry';
 import type { ScoreEvent, ScoreEvidence, TerminalEvent } from '../core/tree/events';
 import type { TerminalState } from '../core/tree/tree';
 import { num } from './format';
@@ -17,16 +18,17 @@ export const JUDGE_NAME: Record<ScoreEvidence['judge'], string> = {
 /**
  * The evidence behind a PRM score in plain words: the verifier's verdict, the simulated
  * PRM's truth and noise, rollouts k/reached, or p(Yes)/p(No).
- * On word problems the rule check sees only the arithmetic, and rollouts are counted by
- * agreement with their majority answer (the answer is hidden from the search).
+ * Where the task's rule check sees only the arithmetic (word problems) it says so, and where
+ * the answer is hidden from the search, rollouts are counted by agreement with their majority
+ * answer.
  * @example evidenceWords({ judge: 'rollout', k: 4, reached: 3 })
  *   // '3 of 4 rollouts from this step reached a correct answer'
  */
 export function evidenceWords(evidence: ScoreEvidence, task: TaskId | null = null): string {
-  const words = task === 'word-problems';
+  const entry = task === null ? null : taskEntry(task);
   switch (evidence.judge) {
     case 'rule':
-      if (words) {
+      if (entry?.rule.sees === 'arithmetic') {
         return evidence.valid
           ? 'the arithmetic in the step is right (the check cannot see whether the reasoning is)'
           : 'the arithmetic in the step is wrong';
@@ -45,7 +47,7 @@ export function evidenceWords(evidence: ScoreEvidence, task: TaskId | null = nul
       return `${truth}, blurred by noise ${num(evidence.noise)}`;
     }
     case 'rollout':
-      return words
+      return entry !== null && !entry.task.selfVerifying
         ? `${evidence.reached} of ${evidence.k} rollouts from this step agreed with their majority answer`
         : `${evidence.reached} of ${evidence.k} rollouts from this step reached a correct answer`;
     case 'self':

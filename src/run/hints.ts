@@ -28,6 +28,16 @@ export function maxHint(task: TaskId, problemId: string): number {
 }
 
 /**
+ * The hint levels every bundled problem of a task allows: 0 up to the smallest
+ * {@link maxHint} among them (Game of 24's references take 3 steps, the shortest word
+ * problem's 2), so a hint experiment never asks a problem for more than it has.
+ */
+export function commonHintLevels(task: TaskId): number[] {
+  const top = Math.min(...taskEntry(task).problems.map((p) => maxHint(task, p.id)));
+  return Array.from({ length: Math.max(0, top) + 1 }, (_, j) => j);
+}
+
+/**
  * The hint steps a run's settings ask for: the first `hintSteps` reference steps.
  * @throws Error when the level is beyond {@link maxHint} or there is no reference
  */

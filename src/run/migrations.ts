@@ -1,4 +1,4 @@
-import type { RunFileV1, RunFileV2 } from './runFile';
+import type { RunFileV1, RunFileV2 } from './runFileTypes';
 
 /**
  * Run file migrations: one step per version, each turning a file of version `from` into

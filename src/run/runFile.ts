@@ -3,6 +3,7 @@ import { CheckpointedTrace } from '../core/tree/checkpoints';
 import type { TraceEvent } from '../core/tree/events';
 import { TraceError } from '../core/tree/tree';
 import { CURRENT_VERSION, migratableVersion, migrate } from './migrations';
+import type { RunFileV2, RunSource } from './runFileTypes';
 import { runFileV2Schema } from './schema';
 import type { RunSettings } from './settings';
 
@@ -12,42 +13,7 @@ import type { RunSettings } from './settings';
  * through `migrations.ts`.
  */
 
-/** Where a tree came from when it was not grown by Arbor. */
-export interface RunSource {
-  /** The tool that wrote the imported file. */
-  kind: 'llm-reasoners' | 'openr' | 'rstar-math';
-  /** The imported file's name, when known. */
-  fileName?: string;
-  /** What the import could not carry, in words (e.g. "no phase-by-phase history: ..."). */
-  note: string;
-}
-
-/** Version 1 (the format until version 2): kept as the input type of the v1 → v2 migration. */
-export interface RunFileV1 {
-  format: 'arbor-run';
-  version: 1;
-  settings: RunSettings;
-  events: TraceEvent[];
-  /** ISO 8601 time the file was made. */
-  createdAt: string;
-}
-
-/** Version 2: version 1 plus an optional name and, for imported trees, their source. */
-export interface RunFileV2 {
-  format: 'arbor-run';
-  version: 2;
-  settings: RunSettings;
-  events: TraceEvent[];
-  /** ISO 8601 time the file was made. */
-  createdAt: string;
-  /** A name the user gave the run (the library's rename), at most 200 characters. */
-  name?: string;
-  /** Set for trees imported from another tool. */
-  source?: RunSource;
-}
-
-/** The current version. */
-export type RunFile = RunFileV2;
+export type { RunFile, RunFileV1, RunFileV2, RunSource } from './runFileTypes';
 
 /** What a run file carries besides its settings and events. */
 export interface RunFileExtra {

@@ -1,10 +1,21 @@
 import { z } from 'zod';
+import { SEARCH_TABLES } from '../core/search/settingsTable';
+import type { SearchSettings } from '../core/search/settings';
+import { TASK_IDS } from '../core/tasks/registry';
+import type { EngineSettings } from '../engines/registry';
+import { ENGINES } from '../engines/registry';
+import type { RunSettings } from './settings';
+import { HINT_TABLE, RUN_TABLE } from './runTable';
+import { shapeOf, taggedSchema } from './tableSchema';
+
+const ALGORITHMS = Object.keys(SEARCH_TABLES) as (keyof typeof SEARCH_TABLES)[];
 
 /**
  * The run file's schema (versions 1 and 2), written with zod rather than by hand: one declaration
  * gives both the check and an error that names the field path (`events.12.updates.0.N`).
- * Kept in step with `src/core/tree/events.ts` and `src/run/settings.ts` by the type tests in
- * `runFile.test.ts` (a schema that drifts from the types fails to compile).
+ * The events' schema is kept in step with `src/core/tree/events.ts` by the type tests in
+ * `runFile.test.ts`; the settings' schema is derived from the settings tables (search
+ * algorithms, engines, the run's own fields), the same tables the form and the link use.
  */
 
 const count = z.number().int().nonnegative();
@@ -125,64 +136,33 @@ export const traceEventSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-const aggregation = z.enum(['last', 'min', 'product', 'mean', 'geomean']);
-const positive = z.number().int().positive();
+/** Search settings: one object per algorithm, each from its table. */
+export const searchSettingsSchema = z.discriminatedUnion(
+  'algorithm',
+  ALGORITHMS.map((a) => taggedSchema('algorithm', a, SEARCH_TABLES[a])) as [
+    z.ZodObject<Record<string, z.ZodType>>,
+    ...z.ZodObject<Record<string, z.ZodType>>[],
+  ],
+) as unknown as z.ZodType<SearchSettings>;
 
-export const searchSettingsSchema = z.discriminatedUnion('algorithm', [
-  z.object({
-    algorithm: z.literal('mcts'),
-    rule: z.enum(['uct', 'puct']),
-    c: z.number().finite().nonnegative(),
-    iterations: positive,
-    maxDepth: positive,
-    childrenPerExpansion: positive,
-    valueMode: z.enum(['rollout', 'prm']),
-  }),
-  z.object({
-    algorithm: z.literal('beam'),
-    beamWidth: positive,
-    expansionsPerBeam: positive,
-    maxDepth: positive,
-    aggregation,
-  }),
-  z.object({
-    algorithm: z.literal('best-of-n'),
-    n: positive,
-    maxDepth: positive,
-    pick: z.enum(['prm', 'majority', 'weighted-vote']),
-    aggregation,
-  }),
-]);
-
-const simulatedEngineSchema = z.object({
-  kind: z.literal('simulated'),
-  skill: unit,
-  slipRate: unit,
-  judge: z.enum(['rule', 'simulated-prm', 'rollout']),
-  prmNoise: unit,
-  rolloutK: positive,
-});
-
-const webLlmEngineSchema = z.object({
-  kind: z.literal('webllm'),
-  modelId: z.string().max(300),
-  judge: z.enum(['self', 'rollout', 'rule']),
-  rolloutK: positive,
-  temperature: z.number().min(0).max(2),
-  maxStepTokens: positive.max(4096),
-  delimiter: z.string().max(20),
-  cacheAware: z.boolean(),
-});
+/** Engine settings: one object per registered engine, each from its table. */
+const engineSettingsSchema = z.discriminatedUnion(
+  'kind',
+  ENGINES.map((e) => taggedSchema('kind', e.kind, e.table)) as [
+    z.ZodObject<Record<string, z.ZodType>>,
+    ...z.ZodObject<Record<string, z.ZodType>>[],
+  ],
+) as unknown as z.ZodType<EngineSettings>;
 
 export const runSettingsSchema = z.object({
-  task: z.enum(['game24', 'word-problems']),
+  task: z.enum(TASK_IDS),
   problemId: z.string().max(200),
   search: searchSettingsSchema,
-  engine: z.discriminatedUnion('kind', [simulatedEngineSchema, webLlmEngineSchema]),
-  seed: z.number().int(),
+  engine: engineSettingsSchema,
+  ...shapeOf(RUN_TABLE),
   // Optional, so files written before step hints existed still open.
-  hintSteps: count.max(64).optional(),
-});
+  hintSteps: shapeOf(HINT_TABLE).hintSteps?.optional(),
+}) as unknown as z.ZodType<RunSettings>;
 
 /** Version 1: settings, events and the time the file was made. Read only to migrate. */
 export const runFileV1Schema = z.object({

@@ -1,13 +1,19 @@
 import type { Algorithm, SearchSettings } from '../core/search/settings';
 import { DEFAULT_SEARCH } from '../core/search/settings';
-import { AGGREGATIONS } from '../core/reward/aggregate';
-import type { RunSettings, SimulatedEngineSettings } from './settings';
+import { SEARCH_TABLES } from '../core/search/settingsTable';
+import type { AnyFieldSpec, AnySettingsTable } from '../core/settings/table';
+import { rowsOf } from '../core/settings/table';
+import { TASK_IDS } from '../core/tasks/registry';
+import type { EngineSettings } from '../engines/registry';
+import { ENGINES } from '../engines/registry';
+import { HINT_TABLE, RUN_TABLE } from './runTable';
+import type { RunSettings } from './settings';
 import { DEFAULT_SETTINGS, firstProblem } from './settings';
 
 /**
  * Run settings ⇄ URL query, so that a link reproduces a run (DESIGN.md; STYLE.md §9, after
- * tensorflow/playground's `state.ts`). Every property is listed once in {@link PROPS}; both
- * directions are derived from that list. Parsing never throws: a missing, unknown or invalid
+ * tensorflow/playground's `state.ts`). Every property is listed once in {@link PROPS}, derived
+ * from the settings tables (their `url` keys and bounds); both directions come from that list. Parsing never throws: a missing, unknown or invalid
  * value falls back to its default.
  */
 
@@ -49,8 +55,6 @@ interface Prop {
   write(s: RunSettings, raw: string): RunSettings;
 }
 
-type SettingsOf<A extends Algorithm> = Extract<SearchSettings, { algorithm: A }>;
-
 function top<K extends 'problemId' | 'seed' | 'task'>(
   key: string,
   field: K,
@@ -66,54 +70,90 @@ function top<K extends 'problemId' | 'seed' | 'task'>(
   };
 }
 
-/**
- * A simulated-engine property. A link carries only the simulated engine: a run with model
- * output cannot be re-run from settings and travels as a file instead.
- */
-function engine<K extends keyof SimulatedEngineSettings>(
-  key: string,
-  field: K,
-  codec: Codec<SimulatedEngineSettings[K]>,
-): Prop {
-  return {
-    key,
-    read: (s) => (s.engine.kind === 'simulated' ? codec.encode(s.engine[field]) : undefined),
-    write: (s, raw) => {
-      const v = codec.decode(raw);
-      if (v === undefined || s.engine.kind !== 'simulated') return s;
-      return { ...s, engine: { ...s.engine, [field]: v } };
-    },
-  };
-}
-
-function search<A extends Algorithm, K extends Exclude<keyof SettingsOf<A>, 'algorithm'>>(
-  algorithm: A,
-  key: string,
-  field: K,
-  codec: Codec<SettingsOf<A>[K]>,
-): Prop {
-  return {
-    key,
-    read: (s) =>
-      s.search.algorithm === algorithm
-        ? codec.encode((s.search as SettingsOf<A>)[field])
-        : undefined,
-    write: (s, raw) => {
-      const v = codec.decode(raw);
-      if (v === undefined || s.search.algorithm !== algorithm) return s;
-      return { ...s, search: { ...s.search, [field]: v } };
-    },
-  };
+/** A codec for a field of a settings table. */
+function codecOf(spec: AnyFieldSpec): Codec<unknown> {
+  switch (spec.type) {
+    case 'number':
+      return num(spec.min, spec.max, spec.integer === true);
+    case 'choice':
+      return oneOf(spec.options.map((o) => o.value));
+    case 'boolean':
+      return {
+        encode: (v) => (v ? '1' : '0'),
+        decode: (raw) => (raw === '1' ? true : raw === '0' ? false : undefined),
+      };
+    case 'text':
+      return {
+        encode: (v) => String(v),
+        decode: (raw) => (raw.length <= spec.maxLength ? raw : undefined),
+      };
+  }
 }
 
 /**
- * The step hint j (StepHint): `hint=2` gives the first two reference steps. Absent when there
- * is none, so links made before hints existed read the same; 0 removes it.
+ * The URL properties of a settings group's table: one per field with a `url` key, read and
+ * written only while the settings hold that group (`get` returns it, else null).
  */
+function tableProps<G extends object>(
+  table: AnySettingsTable,
+  get: (s: RunSettings) => G | null,
+  put: (s: RunSettings, group: G) => RunSettings,
+): Prop[] {
+  return rowsOf(table).flatMap(([field, spec]): Prop[] => {
+    if (spec.url === undefined) return [];
+    const codec = codecOf(spec);
+    return [
+      {
+        key: spec.url,
+        read: (s) => {
+          const group = get(s);
+          return group ? codec.encode((group as Record<string, unknown>)[field]) : undefined;
+        },
+        write: (s, raw) => {
+          const group = get(s);
+          const v = codec.decode(raw);
+          return group === null || v === undefined ? s : put(s, { ...group, [field]: v });
+        },
+      },
+    ];
+  });
+}
+
+/** The properties of one algorithm's settings. */
+function searchProps(algorithm: Algorithm): Prop[] {
+  return tableProps<SearchSettings>(
+    SEARCH_TABLES[algorithm],
+    (s) => (s.search.algorithm === algorithm ? s.search : null),
+    (s, search) => ({ ...s, search }),
+  );
+}
+
+/**
+ * The engines a link carries: those whose runs the settings alone re-make (the simulated
+ * one). A run with model output cannot be re-run from settings and travels as a file.
+ */
+function engineProps(): Prop[] {
+  return ENGINES.filter((e) => e.capabilities.reproducible).flatMap((e): Prop[] => [
+    {
+      key: 'engine',
+      read: (s) => (s.engine.kind === e.kind ? e.kind : undefined),
+      write: (s, raw) =>
+        raw === e.kind && s.engine.kind !== e.kind ? { ...s, engine: e.defaults } : s,
+    },
+    ...tableProps<EngineSettings>(
+      e.table,
+      (s) => (s.engine.kind === e.kind ? s.engine : null),
+      (s, engine) => ({ ...s, engine }),
+    ),
+  ]);
+}
+
+/** The step hint: absent when there is none, so links made before hints existed read the same. */
 function hintProp(): Prop {
-  const codec = num(0, 64, true);
+  const spec = HINT_TABLE.hintSteps;
+  const codec = num(spec.min, spec.max, true);
   return {
-    key: 'hint',
+    key: spec.url ?? 'hint',
     read: (s) => (s.hintSteps ? codec.encode(s.hintSteps) : undefined),
     write: (s, raw) => {
       const v = codec.decode(raw);
@@ -126,16 +166,15 @@ function hintProp(): Prop {
   };
 }
 
-const ALGORITHMS = Object.keys(DEFAULT_SEARCH) as Algorithm[];
+const ALGORITHMS = Object.keys(SEARCH_TABLES) as Algorithm[];
 const algorithmCodec = oneOf(ALGORITHMS);
-const depth = num(1, 12, true);
-const aggregation = oneOf(AGGREGATIONS);
+const seed = RUN_TABLE.seed;
 
 /** Every URL property, in the order it appears in a serialized query. */
 export const PROPS: readonly Prop[] = [
-  top('task', 'task', oneOf(['game24', 'word-problems'] as const)),
+  top('task', 'task', oneOf(TASK_IDS)),
   top('puzzle', 'problemId', { encode: (v) => v, decode: (raw) => raw || undefined }),
-  top('seed', 'seed', num(0, 2 ** 32 - 1, true)),
+  top(seed.url ?? 'seed', 'seed', num(seed.min, seed.max, true)),
   {
     key: 'algo',
     read: (s) => s.search.algorithm,
@@ -144,27 +183,9 @@ export const PROPS: readonly Prop[] = [
       return a === undefined ? s : { ...s, search: DEFAULT_SEARCH[a] };
     },
   },
-  search('mcts', 'rule', 'rule', oneOf(['uct', 'puct'] as const)),
-  search('mcts', 'c', 'c', num(0, 100)),
-  search('mcts', 'iters', 'iterations', num(1, 10_000, true)),
-  search('mcts', 'children', 'childrenPerExpansion', num(1, 16, true)),
-  search('mcts', 'value', 'valueMode', oneOf(['rollout', 'prm'] as const)),
-  search('mcts', 'depth', 'maxDepth', depth),
-  search('beam', 'width', 'beamWidth', num(1, 64, true)),
-  search('beam', 'expansions', 'expansionsPerBeam', num(1, 16, true)),
-  search('beam', 'agg', 'aggregation', aggregation),
-  search('beam', 'depth', 'maxDepth', depth),
-  search('best-of-n', 'n', 'n', num(1, 256, true)),
-  search('best-of-n', 'pick', 'pick', oneOf(['prm', 'majority', 'weighted-vote'] as const)),
-  search('best-of-n', 'agg', 'aggregation', aggregation),
-  search('best-of-n', 'depth', 'maxDepth', depth),
+  ...ALGORITHMS.flatMap(searchProps),
   hintProp(),
-  engine('engine', 'kind', oneOf(['simulated'] as const)),
-  engine('skill', 'skill', num(0, 1)),
-  engine('slip', 'slipRate', num(0, 1)),
-  engine('judge', 'judge', oneOf(['rule', 'simulated-prm', 'rollout'] as const)),
-  engine('noise', 'prmNoise', num(0, 1)),
-  engine('k', 'rolloutK', num(1, 64, true)),
+  ...engineProps(),
 ];
 
 /**

@@ -1,4 +1,7 @@
 /** The store and its actions: what components, the app and the test hook import. */
+// Listeners of the run lifecycle (lifecycle.ts): the cache-aware saving estimate. The run
+// library's listener comes with its actions below.
+import './modelSaving';
 export { useArbor } from './store';
 export type { Store } from './store';
 export type { RunStatus } from './runSlice';
@@ -69,15 +72,12 @@ export {
   detectGpu,
   dismissLoadError,
   loadModelById,
-  recordModelUsage,
   refreshCached,
-  resetModelStats,
-  setDraft,
-  setPrefillSaved,
   switchToLoadedModel,
   switchToSimulated,
   unloadModel,
 } from './modelActions';
+export { recordModelUsage, resetModelStats, setDraft, setPrefillSaved } from './modelStats';
 export type { LibrarySlice } from './librarySlice';
 export {
   deleteSavedRun,

@@ -1,10 +1,8 @@
-import type { StateCreator } from 'zustand';
 import { DEFAULT_STRATEGIES } from '../lab/strategies';
 import type { CellResult, ComputeMetric, GridCell, GridProgress, GridSpec } from '../lab/types';
 import { DIFFICULTIES, pickSubset } from '../lab/subset';
 import type { EngineSettings, TaskId } from '../run/settings';
-import { DEFAULT_ENGINE } from '../run/settings';
-import type { Store } from './store';
+import { DEFAULT_ENGINE, DEFAULT_SETTINGS } from '../run/settings';
 
 /** Which page the app shows: the visualizer, or the effort lab. */
 export type LabPage = 'visualizer' | 'lab';
@@ -60,14 +58,14 @@ export function defaultProblemIds(task: TaskId): string[] {
 }
 
 /**
- * The draft the lab starts from: 24 Game of 24 puzzles from easiest to hardest, the given engine (the
- * simulated one by default), the default strategies, budgets 2 / 8 / 32 and seeds 1, 2, 3,
+ * The draft the lab starts from: 24 problems of the first task (Game of 24) from easiest to
+ * hardest, the given engine (the simulated one by default), the default strategies, budgets 2 / 8 / 32 and seeds 1, 2, 3,
  * the plain budget experiment.
  */
 export function defaultLabDraft(engine: EngineSettings = DEFAULT_ENGINE): GridSpec {
   return {
-    task: 'game24',
-    problemIds: defaultProblemIds('game24'),
+    task: DEFAULT_SETTINGS.task,
+    problemIds: defaultProblemIds(DEFAULT_SETTINGS.task),
     engine,
     strategies: [...DEFAULT_STRATEGIES],
     budgets: [2, 8, 32],
@@ -89,6 +87,6 @@ export function initialLabState(): LabState {
 }
 
 /** The lab slice. */
-export const createLabSlice: StateCreator<Store, [], [], LabSlice> = () => ({
+export const createLabSlice = (): LabSlice => ({
   lab: initialLabState(),
 });

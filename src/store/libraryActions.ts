@@ -4,6 +4,7 @@ import { setBlockedListener } from '../library/db';
 import { LibraryError, classifyError } from '../library/errors';
 import { deleteRun, listRuns, loadRun, renameRun, saveRun } from '../library/library';
 import type { RunMeta } from '../library/meta';
+import { onRunLifecycle } from './lifecycle';
 import { exportRun, importRun } from './runActions';
 import { useArbor } from './store';
 
@@ -60,12 +61,22 @@ function upsert(meta: RunMeta): void {
   set({ libraryRuns: [meta, ...get().libraryRuns.filter((r) => r.id !== meta.id)] });
 }
 
+// Every run that ends or is imported is saved; a run opened from the library is that entry.
+onRunLifecycle((event) => {
+  if (event.type === 'imported' && event.origin.kind === 'library') {
+    const { trace } = get();
+    const { id, createdAt } = event.origin;
+    current = { trace, id, createdAt, events: trace.length };
+    return;
+  }
+  void saveCurrentRun();
+});
+
 /**
- * Saves the current run in the library (`exportRun()`): call it when a run finishes, stops
- * or fails, and after an import. Saving the same run again updates its entry. A run with no
- * events is not saved, nor one already saved as it is. Saves are made in turn, each at the
- * earliest one microtask after its call, so a save called from inside `importRun` while a
- * saved run opens sees that run as already saved and writes nothing.
+ * Saves the current run in the library (`exportRun()`): done when a run finishes, stops or
+ * fails, and after an import of a file (the run lifecycle). Saving the same run again updates
+ * its entry. A run with no events is not saved, nor one already saved as it is. Saves are made
+ * in turn, so a second save of a run sees the entry the first made.
  * @param options.manual the user asked (the "Save run" button): saves even the startup run
  * @returns the saved entry, or null when nothing was written (no events, already saved, or
  *   a failure, which sets `libraryError`)
@@ -102,7 +113,7 @@ async function saveNow(manual: boolean): Promise<RunMeta | null> {
 export async function openSavedRun(id: string): Promise<boolean> {
   try {
     const file = await loadRun(id);
-    const parsed = importRun(file);
+    const parsed = importRun(file, undefined, { kind: 'library', id, createdAt: file.createdAt });
     if (!parsed.ok) {
       set({
         libraryError: {
@@ -112,7 +123,6 @@ export async function openSavedRun(id: string): Promise<boolean> {
       });
       return false;
     }
-    current = { trace: get().trace, id, createdAt: file.createdAt, events: file.events.length };
     set({ libraryError: null });
     return true;
   } catch (error) {

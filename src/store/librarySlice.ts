@@ -1,7 +1,5 @@
-import type { StateCreator } from 'zustand';
 import type { LibraryErrorKind } from '../library/errors';
 import type { RunMeta } from '../library/meta';
-import type { Store } from './store';
 
 /** The saved runs as the library panel shows them. */
 export interface LibrarySlice {
@@ -16,7 +14,7 @@ export interface LibrarySlice {
 }
 
 /** The library slice: loading until the panel first lists the saved runs. */
-export const createLibrarySlice: StateCreator<Store, [], [], LibrarySlice> = () => ({
+export const createLibrarySlice = (): LibrarySlice => ({
   libraryRuns: [],
   libraryState: 'loading',
   libraryError: null,

@@ -12,15 +12,12 @@ import {
   detectGpu,
   dismissLoadError,
   loadModelById,
-  recordModelUsage,
   refreshCached,
-  resetModelStats,
-  setDraft,
-  setPrefillSaved,
   switchToLoadedModel,
   switchToSimulated,
   unloadModel,
 } from './modelActions';
+import { recordModelUsage, resetModelStats, setDraft, setPrefillSaved } from './modelStats';
 import { createModelSlice } from './modelSlice';
 import { setSettings } from './runActions';
 import { setTask } from './settingsActions';
@@ -128,7 +125,7 @@ beforeEach(() => {
   h.sizeCalls = 0;
   modelSession.set(null);
   cancelLoad();
-  useArbor.setState(createModelSlice(useArbor.setState, get, useArbor));
+  useArbor.setState(createModelSlice());
   setSettings(DEFAULT_SETTINGS);
 });
 

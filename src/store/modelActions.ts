@@ -11,8 +11,7 @@ import {
 } from '../engines/webllm/loader';
 import { fetchDownloadSize } from '../engines/webllm/models';
 import { modelSession } from '../engines/webllm/session';
-import type { DownloadSize, ModelDraft, ModelSlice } from './modelSlice';
-import { emptyModelStats } from './modelSlice';
+import type { DownloadSize, ModelSlice } from './modelSlice';
 import { setEngineKind } from './settingsActions';
 import { useArbor } from './store';
 
@@ -176,43 +175,4 @@ export async function checkDownloadSize(modelId: string, force = false): Promise
     size = { state: 'unknown', why: error instanceof Error ? error.message : String(error) };
   }
   set({ modelSizes: { ...get().modelSizes, [modelId]: size } });
-}
-
-/** Clears the model's usage (a new run starts from zero). */
-export function resetModelStats(): void {
-  set({ modelStats: null, draft: null });
-}
-
-/** Adds one request's usage (the adapter's `onUsage` hook). Rates keep the latest reported. */
-export function recordModelUsage(u: {
-  generated: number;
-  prefilled: number;
-  prefillTokensPerS?: number;
-  decodeTokensPerS?: number;
-}): void {
-  const s = get().modelStats ?? emptyModelStats();
-  set({
-    modelStats: {
-      ...s,
-      generated: s.generated + u.generated,
-      prefilled: s.prefilled + u.prefilled,
-      requests: s.requests + 1,
-      prefillTokensPerS: u.prefillTokensPerS ?? s.prefillTokensPerS,
-      decodeTokensPerS: u.decodeTokensPerS ?? s.decodeTokensPerS,
-    },
-  });
-}
-
-/** Records what the cache-aware order saved in this run (null: not known). */
-export function setPrefillSaved(tokens: number | null): void {
-  set({ modelStats: { ...(get().modelStats ?? emptyModelStats()), prefillSaved: tokens } });
-}
-
-/** The step being written (the adapter's `onDraft` hook); null when it is done. */
-export function setDraft(draft: { parentSteps: readonly string[]; text: string } | null): void {
-  const next: ModelDraft | null = draft && {
-    parentSteps: [...draft.parentSteps],
-    text: draft.text,
-  };
-  set({ draft: next });
 }

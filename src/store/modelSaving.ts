@@ -1,6 +1,7 @@
 import type { OrderingSaving } from '../engines/replay/orderingSaving';
 import { estimateOrderingSaving } from '../engines/replay/orderingSaving';
-import { setPrefillSaved } from './modelActions';
+import { onRunLifecycle } from './lifecycle';
+import { setPrefillSaved } from './modelStats';
 import { useArbor } from './store';
 
 /**
@@ -20,3 +21,8 @@ export function updateOrderingSaving(): OrderingSaving | null {
   if (saved !== null || modelStats !== null) setPrefillSaved(saved);
   return estimate;
 }
+
+// A run that finished or was stopped gets its estimate (a failed one keeps what it had).
+onRunLifecycle((event) => {
+  if (event.type === 'ended' && event.how !== 'failed') updateOrderingSaving();
+});

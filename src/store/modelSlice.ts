@@ -1,8 +1,6 @@
 import type { ModelRecord } from '@mlc-ai/web-llm';
-import type { StateCreator } from 'zustand';
 import type { GpuStatus } from '../engines/webllm/gpu';
 import type { LoadError, LoadProgress } from '../engines/webllm/loader';
-import type { Store } from './store';
 
 /**
  * Where loading a model stands. `token` identifies one load: a result that arrives for an
@@ -83,7 +81,7 @@ export interface ModelSlice {
 }
 
 /** The model slice: nothing detected, nothing loaded. */
-export const createModelSlice: StateCreator<Store, [], [], ModelSlice> = () => ({
+export const createModelSlice = (): ModelSlice => ({
   gpu: null,
   modelLoad: { phase: 'idle' },
   loadedModelId: null,

@@ -1,6 +1,3 @@
-import type { StateCreator } from 'zustand';
-import type { Store } from './store';
-
 /** Playback speeds offered, in events per second. */
 export const SPEEDS: readonly number[] = [1, 2, 5, 10, 20, 50, 100, 500];
 
@@ -15,7 +12,7 @@ export interface PlaybackSlice {
 }
 
 /** The playback slice: paused, at the default speed. */
-export const createPlaybackSlice: StateCreator<Store, [], [], PlaybackSlice> = () => ({
+export const createPlaybackSlice = (): PlaybackSlice => ({
   playing: false,
   speed: DEFAULT_SPEED,
 });

@@ -4,13 +4,13 @@ import type { ParsedRun, RunFile } from '../run/runFile';
 import { makeRunFile, parseRunFile } from '../run/runFile';
 import type { RunSettings } from '../run/settings';
 import { modelSession } from '../engines/webllm/session';
-import { updateOrderingSaving } from './modelSaving';
+import type { ImportOrigin } from './lifecycle';
+import { announce } from './lifecycle';
 import { cancelPlay } from './playToken';
 import { RunSource, serial } from './runner';
 import { emptyRun } from './runSlice';
 import { update, useArbor } from './store';
 import { clearedView } from './viewSlice';
-import { saveCurrentRun } from './libraryActions';
 
 /**
  * Run actions as module functions (zustand's "practice with no store actions"): the UI, the
@@ -42,15 +42,14 @@ function fail(error: unknown): void {
   stopSource();
   const message = error instanceof Error ? error.message : String(error);
   update({ error: message, busy: false, eventCount: get().trace.length });
-  void saveCurrentRun();
+  announce({ type: 'ended', how: 'failed' });
 }
 
 function finish(): void {
   source?.stop();
   source = null;
   update({ complete: true, eventCount: get().trace.length });
-  updateOrderingSaving();
-  void saveCurrentRun();
+  announce({ type: 'ended', how: 'finished' });
 }
 
 /** Pulls one event from the live search into the trace (not moving the cursor). */
@@ -118,8 +117,7 @@ export function stopRun(): void {
   stopSource();
   modelSession.gate.resume(); // a paused request must wake up to see the abort
   update({ complete: true, stopped: true, busy: false, eventCount: get().trace.length });
-  updateOrderingSaving();
-  void saveCurrentRun();
+  announce({ type: 'ended', how: 'stopped' });
 }
 
 /** Moves the cursor to `count` events applied (clamped to the recorded events); pauses. */
@@ -179,9 +177,14 @@ export async function runToEnd(): Promise<void> {
 /**
  * Replaces the run with one from a run file (a JSON string or parsed value). The imported
  * run is finished: Step and Play replay its events. A bad file leaves the current run as it
- * was and sets `importError`.
+ * was and sets `importError`. The import is announced with its origin (the library saves a
+ * file's run, and knows a run it opened is saved already).
  */
-export function importRun(input: unknown, fileName?: string): ParsedRun {
+export function importRun(
+  input: unknown,
+  fileName?: string,
+  origin: ImportOrigin = { kind: 'file' },
+): ParsedRun {
   // Text may be any format Arbor reads (its own, or another tool's tree); parsed JSON is
   // taken as an Arbor run file.
   const parsed = typeof input === 'string' ? importRunText(input, fileName) : parseRunFile(input);
@@ -206,7 +209,7 @@ export function importRun(input: unknown, fileName?: string): ParsedRun {
   });
   update({ complete: true });
   moveTo(trace.length);
-  void saveCurrentRun();
+  announce({ type: 'imported', origin });
   return parsed;
 }
 

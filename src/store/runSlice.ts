@@ -1,9 +1,7 @@
-import type { StateCreator } from 'zustand';
 import { CheckpointedTrace } from '../core/tree/checkpoints';
 import type { SearchTree } from '../core/tree/tree';
 import { emptyTree } from '../core/tree/tree';
 import type { RunSource } from '../run/runFile';
-import type { Store } from './store';
 
 /** Where the run stands, as the controls and the summary show it. */
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
@@ -59,7 +57,7 @@ export function emptyRun(): Omit<RunSlice, 'importError'> {
 }
 
 /** The run slice: empty until the first step. */
-export const createRunSlice: StateCreator<Store, [], [], RunSlice> = () => ({
+export const createRunSlice = (): RunSlice => ({
   ...emptyRun(),
   importError: null,
 });

@@ -8,7 +8,9 @@ import type {
   WebLlmEngineSettings,
 } from '../run/settings';
 import { DEFAULT_SEARCH } from '../core/search/settings';
-import { DEFAULT_ENGINE, DEFAULT_WEBLLM_ENGINE, firstProblem } from '../run/settings';
+import { engineOf } from '../engines/registry';
+import { fitEngineToTask } from '../run/engineFit';
+import { firstProblem } from '../run/settings';
 import { setSettings } from './runActions';
 import { useArbor } from './store';
 
@@ -19,11 +21,6 @@ export type SettingsOf<A extends Algorithm> = Extract<SearchSettings, { algorith
 export type SettingsPatch = Partial<Omit<RunSettings, 'search' | 'engine'>> & {
   search?: Partial<SearchSettings>;
   engine?: Partial<SimulatedEngineSettings> | Partial<WebLlmEngineSettings>;
-};
-
-const ENGINE_DEFAULTS: { [K in EngineSettings['kind']]: Extract<EngineSettings, { kind: K }> } = {
-  simulated: DEFAULT_ENGINE,
-  webllm: DEFAULT_WEBLLM_ENGINE,
 };
 
 /** The last settings of each engine kind, so that switching back restores them. */
@@ -39,8 +36,9 @@ function mergeEngine(
   patch: Partial<SimulatedEngineSettings> | Partial<WebLlmEngineSettings>,
 ): EngineSettings {
   const kind = patch.kind ?? current.kind;
-  const base = kind === current.kind ? current : (lastEngine.get(kind) ?? ENGINE_DEFAULTS[kind]);
-  const known = Object.keys(ENGINE_DEFAULTS[kind]);
+  const defaults = engineOf(kind).defaults;
+  const base = kind === current.kind ? current : (lastEngine.get(kind) ?? defaults);
+  const known = Object.keys(defaults);
   const fields = Object.fromEntries(Object.entries(patch).filter(([k]) => known.includes(k)));
   return { ...base, ...fields, kind } as EngineSettings;
 }
@@ -110,8 +108,9 @@ export function updateWebLlm(patch: Partial<WebLlmEngineSettings>): void {
 }
 
 /**
- * Switches engine, restoring that engine's last settings, and resets the run. Word problems
- * have no rule verifier, so a web-llm engine on them judges by itself instead.
+ * Switches engine, restoring that engine's last settings, and resets the run. A judge the
+ * task does not allow (a model's rule judge on word problems) gives way to the engine's
+ * first judge there (the self-judge).
  * @param modelId for 'webllm': the model that was just loaded
  */
 export function setEngineKind(kind: EngineSettings['kind'], modelId?: string): void {
@@ -121,24 +120,14 @@ export function setEngineKind(kind: EngineSettings['kind'], modelId?: string): v
   const patch: Partial<WebLlmEngineSettings> | Partial<SimulatedEngineSettings> =
     kind === 'webllm' && modelId !== undefined ? { kind, modelId } : { kind };
   const next = mergeSettings(settings, { engine: patch });
-  setSettings(fitTask(next));
-}
-
-/**
- * Keeps the engine and task compatible: a model on word problems has no rule verifier (it
- * judges itself instead). Both engines write both tasks, so switching engine keeps the task.
- */
-function fitTask(settings: RunSettings): RunSettings {
-  const { engine, task } = settings;
-  if (task === 'word-problems' && engine.kind === 'webllm' && engine.judge === 'rule') {
-    return { ...settings, engine: { ...engine, judge: 'self' } };
-  }
-  return settings;
+  // Every engine writes every task, so switching engine keeps the task; a judge the task
+  // lacks gives way to the engine's first one there.
+  setSettings(fitEngineToTask(next));
 }
 
 /** Switches task domain, starting at its first problem, and resets the run. */
 export function setTask(task: TaskId): void {
   const { settings } = useArbor.getState();
   if (settings.task === task) return;
-  setSettings(fitTask(mergeSettings(settings, { task, problemId: firstProblem(task) })));
+  setSettings(fitEngineToTask(mergeSettings(settings, { task, problemId: firstProblem(task) })));
 }

@@ -1,7 +1,5 @@
-import type { StateCreator } from 'zustand';
 import type { RunSettings } from '../run/settings';
 import { DEFAULT_SETTINGS } from '../run/settings';
-import type { Store } from './store';
 
 /** What determines a run. Changing it resets the run (see `setSettings`). */
 export interface SettingsSlice {
@@ -9,6 +7,6 @@ export interface SettingsSlice {
 }
 
 /** The settings slice: the defaults until the app reads the URL. */
-export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = () => ({
+export const createSettingsSlice = (): SettingsSlice => ({
   settings: DEFAULT_SETTINGS,
 });

@@ -16,7 +16,8 @@ import { createViewSlice } from './viewSlice';
 
 /**
  * Arbor's one store, combined from typed slices (zustand's slices pattern; STYLE.md §6).
- * The slices hold state only: actions are module functions (`./runActions`, `./playback`,
+ * The slices hold state only (each is its initial state, importing nothing of the store, so
+ * the slices sit at the bottom of the store's import graph): actions are module functions (`./runActions`, `./playback`,
  * `./settingsActions`, `./viewActions`, `./modelActions`, `./libraryActions`, `./labActions`), so the runner
  * and the test hook call them without hooks.
  */
@@ -29,14 +30,14 @@ export type Store = SettingsSlice &
   LabSlice;
 
 /** The store hook. Select narrowly: `useArbor((s) => s.cursor)`. */
-export const useArbor = create<Store>()((...a) => ({
-  ...createSettingsSlice(...a),
-  ...createRunSlice(...a),
-  ...createPlaybackSlice(...a),
-  ...createViewSlice(...a),
-  ...createModelSlice(...a),
-  ...createLibrarySlice(...a),
-  ...createLabSlice(...a),
+export const useArbor = create<Store>()(() => ({
+  ...createSettingsSlice(),
+  ...createRunSlice(),
+  ...createPlaybackSlice(),
+  ...createViewSlice(),
+  ...createModelSlice(),
+  ...createLibrarySlice(),
+  ...createLabSlice(),
 }));
 
 /** Sets part of the state and recomputes `status` from the result. */

@@ -1,6 +1,4 @@
-import type { StateCreator } from 'zustand';
 import type { NodeId } from '../core/tree/events';
-import type { Store } from './store';
 
 /** Colour theme of the page. */
 export type Theme = 'light' | 'dark';
@@ -36,7 +34,7 @@ export function clearedView(): Pick<ViewSlice, 'selectedId' | 'hoveredId' | 'col
 }
 
 /** The view slice: nothing selected, the preferred theme. */
-export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = () => ({
+export const createViewSlice = (): ViewSlice => ({
   ...clearedView(),
   theme: preferredTheme(),
   helpOpen: false,

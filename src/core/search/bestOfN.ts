@@ -84,9 +84,36 @@ export function pickAnswer(samples: readonly Sample[], pick: BestOfNSettings['pi
  * step's path afterwards and judging that step first extends it. (An engine that wrote a
  * sample in one request would leave no step path there, and gain nothing.)
  */
-export function* bestOfN<S, P extends Problem>(
+export function bestOfN<S, P extends Problem>(
   ctx: SearchContext<S, P>,
   settings: BestOfNSettings,
+): SearchProgram {
+  return sampleAndPick(ctx, settings, true);
+}
+
+/**
+ * One sample from the root and its answer, with no step judged: what s1's budget forcing
+ * records (Muennighoff et al. 2025, arXiv 2501.19393): a thinking model's one answer, read
+ * from the text, as a best-of-N run of one sample picked by (a majority of one) vote.
+ */
+export function sampleOnce<S, P extends Problem>(
+  ctx: SearchContext<S, P>,
+  maxDepth: number,
+): SearchProgram {
+  const settings: BestOfNSettings = {
+    algorithm: 'best-of-n',
+    n: 1,
+    maxDepth,
+    pick: 'majority',
+    aggregation: 'last',
+  };
+  return sampleAndPick(ctx, settings, false);
+}
+
+function* sampleAndPick<S, P extends Problem>(
+  ctx: SearchContext<S, P>,
+  settings: BestOfNSettings,
+  judged: boolean,
 ): SearchProgram {
   const book = new SearchBook(ctx);
   yield { type: 'start', algorithm: 'best-of-n', rootText: book.node(0).text };
@@ -126,20 +153,27 @@ export function* bestOfN<S, P extends Problem>(
     }
     // Judged cache-first when a probe holds one of the steps; reported in step order.
     const scores: number[] = [];
-    yield* inCacheOrder(
-      links,
-      {
-        path: (link) => book.stepsTo(link.id),
-        before: (link) => [link.expand],
-        run: (link) => book.score(link.id),
-        *emit(link, score) {
-          scores.push(score.score);
-          yield score;
-          yield* link.terminals;
+    if (!judged) {
+      for (const link of links) {
+        yield link.expand;
+        yield* link.terminals;
+      }
+    } else {
+      yield* inCacheOrder(
+        links,
+        {
+          path: (link) => book.stepsTo(link.id),
+          before: (link) => [link.expand],
+          run: (link) => book.score(link.id),
+          *emit(link, score) {
+            scores.push(score.score);
+            yield score;
+            yield* link.terminals;
+          },
         },
-      },
-      book.probe,
-    );
+        book.probe,
+      );
+    }
     const outcome = book.node(cur).outcome;
     if (outcome && outcome.kind !== 'invalid-step') {
       samples.push({

@@ -63,8 +63,15 @@ export type SettingsTable<T> = {
   readonly [K in keyof T]-?: FieldSpec<T[K]> & { shown?: (values: T) => boolean };
 };
 
+/** Any settings table, its fields' types forgotten. */
+export type AnySettingsTable = {
+  readonly [key: string]: AnyFieldSpec & { shown?: (values: never) => boolean };
+};
+
 /** The table's rows as [field, spec] pairs, in table order. */
-export function rowsOf<T>(table: SettingsTable<T>): [keyof T & string, AnyFieldSpec][] {
+export function rowsOf<T>(
+  table: SettingsTable<T> | AnySettingsTable,
+): [keyof T & string, AnyFieldSpec][] {
   return Object.entries(table) as [keyof T & string, AnyFieldSpec][];
 }
 
@@ -78,7 +85,7 @@ function shown(n: number): string {
  * @example allowedRange({ type: 'number', label: 'Iterations', min: 1, max: 10000, integer: true })
  *   // 'a whole number from 1 to 10,000'
  */
-export function allowedRange(spec: NumberSpec): string {
+export function allowedRange(spec: Pick<NumberSpec, 'min' | 'max' | 'integer'>): string {
   return `${spec.integer ? 'a whole number' : 'a number'} from ${shown(spec.min)} to ${shown(spec.max)}`;
 }
 

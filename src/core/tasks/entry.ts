@@ -92,6 +92,12 @@ export interface TaskEntry<S, P extends Problem, Id extends string = string> {
    * fewer than the numbers left); null where it cannot tell (free text).
    */
   stepsLeft(state: S): number | null;
+  /**
+   * Whether a line may end with a sentence stating its answer ("Final Answer: 42"), so one
+   * free-text sample can be graded (word problems); false where the answer is the result of
+   * the task's own last step (Game of 24).
+   */
+  readonly answersInWords: boolean;
   /** How a language model is asked for this task's steps and judgements. */
   readonly prompts: TaskPrompts<P>;
   readonly rule: RuleVerifier<S, P>;

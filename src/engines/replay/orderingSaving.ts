@@ -7,26 +7,36 @@
  * model's tokenizer, and they count one request per step kept, as the accountant does
  * (accountant.ts: the adapter's dropped duplicates and empty replies are not in the run).
  */
-import type { Problem, Task } from '../../core/tasks/task';
-import { game24Task, getPuzzle } from '../../core/tasks/game24';
-import { getWordProblem, wordProblemTask } from '../../core/tasks/wordProblems';
+import type { SearchSettings } from '../../core/search/settings';
+import type { TaskEntry } from '../../core/tasks/entry';
+import type { TaskId } from '../../core/tasks/registry';
+import { taskEntry } from '../../core/tasks/registry';
+import type { Problem } from '../../core/tasks/task';
 import type { JudgeKind, TraceEvent } from '../../core/tree/events';
-import type { RunSettings, WebLlmEngineSettings } from '../../run/settings';
-import type { TaskPrompts } from '../webllm/conversation';
-import { GAME24_PROMPTS, WORD_PROBLEM_PROMPTS } from '../webllm/conversation';
+import type { EngineSettings } from '../registry';
+import type { WebLlmEngineSettings } from '../webllm/settings';
 import type { OrderingSaving } from './compareOrders';
 import { compareOrders } from './compareOrders';
 
 export type { OrderingSaving } from './compareOrders';
 
+/** What of a run's settings the estimate reads (a run file's `settings`). */
+export interface ReplayedRunSettings {
+  task: TaskId;
+  problemId: string;
+  search: SearchSettings;
+  engine: EngineSettings;
+  seed: number;
+}
+
 /** Whether the run's search asks the judge at all (MCTS with rollout value never does). */
-function judges(settings: RunSettings): boolean {
+function judges(settings: ReplayedRunSettings): boolean {
   return settings.search.algorithm !== 'mcts' || settings.search.valueMode === 'prm';
 }
 
 /** Why the run's judging cannot be replayed as requests, or null when it can. */
 function judgeProblem(
-  settings: RunSettings,
+  settings: ReplayedRunSettings,
   engine: WebLlmEngineSettings,
   events: readonly TraceEvent[],
 ): string | null {
@@ -44,19 +54,18 @@ function judgeProblem(
 }
 
 function compareFor<S, P extends Problem>(
-  settings: RunSettings,
+  settings: ReplayedRunSettings,
   engine: WebLlmEngineSettings,
   events: readonly TraceEvent[],
-  task: Task<S, P>,
+  entry: TaskEntry<S, P>,
   problem: P,
-  prompts: TaskPrompts<P>,
 ): OrderingSaving {
   return compareOrders(
     {
-      task,
+      task: entry.task,
       problem,
       search: settings.search,
-      prompts,
+      prompts: entry.prompts,
       delimiter: engine.delimiter,
       seed: settings.seed,
       // The self-judge asks the model once per valid step; the rule judge asks nothing (and
@@ -80,7 +89,7 @@ function compareFor<S, P extends Problem>(
  * if (!('unavailable' in r)) console.log(`${r.saved} of ${r.naive} tokens saved`);
  */
 export function estimateOrderingSaving(
-  settings: RunSettings,
+  settings: ReplayedRunSettings,
   events: readonly TraceEvent[],
 ): OrderingSaving {
   const engine = settings.engine;
@@ -89,12 +98,12 @@ export function estimateOrderingSaving(
   }
   const refused = judgeProblem(settings, engine, events);
   if (refused !== null) return { unavailable: refused };
-  if (settings.task === 'game24') {
-    const problem = getPuzzle(settings.problemId);
-    if (!problem) return { unavailable: `No bundled puzzle "${settings.problemId}".` };
-    return compareFor(settings, engine, events, game24Task, problem, GAME24_PROMPTS);
+  const entry = taskEntry(settings.task);
+  const problem = entry.getProblem(settings.problemId);
+  if (!problem) {
+    return {
+      unavailable: `No bundled ${entry.problemNoun.toLowerCase()} "${settings.problemId}".`,
+    };
   }
-  const problem = getWordProblem(settings.problemId);
-  if (!problem) return { unavailable: `No bundled word problem "${settings.problemId}".` };
-  return compareFor(settings, engine, events, wordProblemTask, problem, WORD_PROBLEM_PROMPTS);
+  return compareFor(settings, engine, events, entry, problem);
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { commonHintLevels } from '../../../run/hints';
 import type { Experiment, GridSpec } from '../../../lab/types';
 import type { Option } from '../../fields';
 import { SelectField } from '../../fields';
@@ -42,14 +43,14 @@ const KINDS: readonly { kind: Kind; label: string; about: string }[] = [
 
 /**
  * What a newly chosen experiment starts with. Hint levels stay within every bundled
- * reference solution: Game of 24's take 3 steps, the shortest word problem's 2.
+ * reference solution of the task (`commonHintLevels`).
  */
 function initial(kind: Kind, task: GridSpec['task']): Experiment {
   switch (kind) {
     case 'prm-noise':
       return { kind, noises: [0, 0.3, 0.6] };
     case 'step-hints':
-      return { kind, levels: task === 'game24' ? [0, 1, 2] : [0, 1] };
+      return { kind, levels: commonHintLevels(task) };
     case 'budget-forcing':
       return { kind, mode: 'cap', thinkingBudgets: [256, 512, 1024] };
     default:

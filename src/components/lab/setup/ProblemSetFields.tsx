@@ -1,3 +1,4 @@
+import { TASKS } from '../../../core/tasks/registry';
 import type { GridSpec } from '../../../lab/types';
 import type { TaskId } from '../../../run/settings';
 import type { Option } from '../../fields';
@@ -5,10 +6,10 @@ import { NumberField, SelectField } from '../../fields';
 import type { Difficulty } from '../../../lab/subset';
 import { DIFFICULTIES, difficultiesOf, difficultyCounts, pickSubset } from '../../../lab/subset';
 
-const TASKS: readonly Option<TaskId>[] = [
-  { value: 'game24', label: 'Game of 24 (120 puzzles)' },
-  { value: 'word-problems', label: 'Math word problems (48)' },
-];
+const TASK_OPTIONS: readonly Option<TaskId>[] = TASKS.map((t) => ({
+  value: t.id,
+  label: `${t.label} (${t.problems.length} ${t.problemNoun.toLowerCase()}s)`,
+}));
 
 /** A new subset starts with this many problems. */
 const DEFAULT_COUNT = 24;
@@ -39,7 +40,7 @@ export function ProblemSetFields(props: {
       <SelectField
         label="Task"
         value={draft.task}
-        options={TASKS}
+        options={TASK_OPTIONS}
         onChange={(task) =>
           update({ task, problemIds: pickSubset(task, DIFFICULTIES, DEFAULT_COUNT) })
         }

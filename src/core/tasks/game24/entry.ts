@@ -27,6 +27,7 @@ export const game24Entry: TaskEntry<Game24State, Game24Problem, 'game24'> = {
   // A line ends after 3 steps; one more level lets a class see max depth do nothing.
   maxDepth: 4,
   stepsLeft: (state) => Math.max(0, state.numbers.length - 1),
+  answersInWords: false,
   prompts: GAME24_PROMPTS,
   rule: { sees: 'exact', label: 'Rule verifier (exact)', check: stepTruth },
   simulated: game24SimulatedTruth,

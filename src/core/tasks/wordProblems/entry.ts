@@ -33,6 +33,7 @@ export const wordProblemsEntry: TaskEntry<WordProblemState, WordProblem, 'word-p
   // The reference solutions take 2 to 8 steps.
   maxDepth: 8,
   stepsLeft: () => null,
+  answersInWords: true,
   prompts: WORD_PROBLEM_PROMPTS,
   rule: {
     sees: 'arithmetic',

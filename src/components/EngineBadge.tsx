@@ -1,11 +1,13 @@
+import { engineOf } from '../engines/registry';
 import { useArbor } from '../store';
 
 /** The words every view uses for the built-in engine (DESIGN.md: clearly labelled). */
-export const SIMULATED_LABEL = 'Simulated engine — no language model';
+export const SIMULATED_LABEL = engineOf('simulated').describe(engineOf('simulated').defaults);
 
 /** The words for a run on a language model on the user's GPU. */
 export function modelLabel(modelId: string): string {
-  return `Language model on your GPU — ${modelId || 'no model chosen'}`;
+  const webllm = engineOf('webllm');
+  return webllm.describe({ ...webllm.defaults, modelId });
 }
 
 /**

@@ -59,6 +59,8 @@ export interface EngineDefinition<T extends { kind: string }> {
   readonly kind: T['kind'];
   /** What the UI calls it: "Simulated engine — no language model". */
   readonly label: string;
+  /** This run's engine in words, for the badge and the summary ("… — Qwen3-0.6B"). */
+  describe(settings: T): string;
   /** Its settings when first chosen. */
   readonly defaults: T;
   /** Its settings, described once. */

@@ -4,6 +4,7 @@
  * already go to web-llm's own worker). Both go through the same {@link GridLoop}, so pause,
  * cancel, batching and progress behave alike; the store sees one {@link LabSink}.
  */
+import { engineFor } from '../engines/registry';
 import type { TraceEvent } from '../core/tree/events';
 import { GridLoop } from './gridLoop';
 import type { CellExecutor, GridLoopOptions, GridPlan } from './gridLoop';
@@ -97,15 +98,16 @@ export function startLabRun(
   deps: Partial<LabRunnerDeps> = {},
 ): LabRun {
   const d: LabRunnerDeps = { ...DEFAULT_DEPS, ...deps };
-  if (spec.engine.kind === 'simulated' && d.createWorker) return inWorker(spec, sink, d);
-  const execute: CellExecutor =
-    spec.engine.kind === 'simulated'
-      ? (cell) => runCellSync(cell)
-      : async (cell, signal) => {
-          const { result, events } = await d.executeModel(cell, signal);
-          if (!signal.aborted) sink.events?.(cell.id, events);
-          return result;
-        };
+  // An engine that needs nothing loaded runs in a worker; a model runs here, one run at a time.
+  const reproducible = engineFor(spec.engine).capabilities.reproducible;
+  if (reproducible && d.createWorker) return inWorker(spec, sink, d);
+  const execute: CellExecutor = reproducible
+    ? (cell) => runCellSync(cell)
+    : async (cell, signal) => {
+        const { result, events } = await d.executeModel(cell, signal);
+        if (!signal.aborted) sink.events?.(cell.id, events);
+        return result;
+      };
   const loop = new GridLoop(spec, {
     ...d.loop,
     execute,

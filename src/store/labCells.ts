@@ -1,3 +1,4 @@
+import { engineFor } from '../engines/registry';
 import type { TraceEvent } from '../core/tree/events';
 import type { GridCell } from '../lab/types';
 import { makeRunFile } from '../run/runFile';
@@ -40,7 +41,7 @@ function findCell(cellId: string): GridCell | undefined {
 }
 
 function simulated(cell: GridCell): boolean {
-  return cell.settings.engine.kind === 'simulated' && cell.forcing === undefined;
+  return engineFor(cell.settings.engine).capabilities.reproducible && cell.forcing === undefined;
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
- * The seam between the search and a task domain. Game of 24 implements it now; a free-text
- * domain (math word problems with a numeric answer) implements the same interface later, with
- * a state that is the text so far and `selfVerifying: false` (its answer is hidden from the
- * search and only used for grading).
+ * The seam between the search and a task domain: the rules of a task. Game of 24 implements it
+ * with the numbers left as its state; math word problems with the steps written so far as
+ * theirs and `selfVerifying: false` (their answer is hidden from the search and only used for
+ * grading). What else a task brings (problems, prompts, reference steps, its simulated truth)
+ * is its `TaskEntry` (entry.ts), registered in registry.ts.
  */
 
 /** A problem of some task, identified within its bundled set. */

@@ -7,6 +7,7 @@ import { DEFAULT_SIMULATED_ENGINE, SIMULATED_TABLE } from './settings';
 export const simulatedEngine: EngineDefinition<SimulatedEngineSettings> = {
   kind: 'simulated',
   label: 'Simulated engine — no language model',
+  describe: () => 'Simulated engine — no language model',
   defaults: DEFAULT_SIMULATED_ENGINE,
   table: SIMULATED_TABLE,
   capabilities: {

@@ -11,6 +11,7 @@ import { DEFAULT_WEBLLM_ENGINE, WEBLLM_TABLE } from './settings';
 export const webLlmEngine: EngineDefinition<WebLlmEngineSettings> = {
   kind: 'webllm',
   label: 'Language model (web-llm)',
+  describe: (s) => `Language model on your GPU — ${s.modelId || 'no model chosen'}`,
   defaults: DEFAULT_WEBLLM_ENGINE,
   table: WEBLLM_TABLE,
   capabilities: {

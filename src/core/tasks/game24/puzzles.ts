@@ -3,7 +3,8 @@
  * `scripts/make-puzzles.ts` (read it for how they were chosen) and checked here on load, so a
  * hand edit that breaks its shape fails loudly rather than deep inside a search.
  */
-import data from './puzzles.json';
+// The attribute lets Node's own loader (Playwright's specs import the narration) read it too.
+import data from './puzzles.json' with { type: 'json' };
 import type { Game24Problem } from './state';
 
 const DIFFICULTIES: ReadonlySet<unknown> = new Set(['easy', 'medium', 'hard']);

@@ -6,7 +6,8 @@
  * solution through the task. `problems.json` is checked here on load, so a hand edit that
  * breaks its shape fails loudly rather than deep inside a search.
  */
-import data from './problems.json';
+// The attribute lets Node's own loader (Playwright's specs import the narration) read it too.
+import data from './problems.json' with { type: 'json' };
 import type { WordProblem } from './types';
 
 const DIFFICULTIES: ReadonlySet<unknown> = new Set(['easy', 'medium', 'hard']);

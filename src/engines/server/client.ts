@@ -143,7 +143,7 @@ export class ServerClient implements ReplySource {
    * no-cors request, so it is there) from a server that is not there.
    */
   private async diagnose(url: string, error: unknown): Promise<ServerError> {
-    let reachable = false;
+    let reachable: boolean;
     try {
       await this.#fetch(url, { method: 'GET', mode: 'no-cors' });
       reachable = true;

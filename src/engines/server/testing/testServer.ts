@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { hashString } from '../../../core/rng';
 import type { ServerFamily } from '../families';
 import { readRequest } from './readRequest';
@@ -95,7 +95,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   const received: ReceivedRequest[] = [];
   const stats = { generations: 0, open: 0, mostOpen: 0 };
   const seenPrompts: string[][] = [];
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
 
   const headers = (req: IncomingMessage): Record<string, string> =>
     cors
@@ -317,7 +317,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     void (async () => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       const raw = req.method === 'POST' ? await readBody(req) : '';
-      let body: Record<string, unknown> | null = null;
+      let body: Record<string, unknown> | null;
       try {
         body = raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
       } catch {

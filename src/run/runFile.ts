@@ -1,3 +1,4 @@
+import type { ServerRecording } from '../engines/server/recording';
 import type { z } from 'zod';
 import { CheckpointedTrace } from '../core/tree/checkpoints';
 import type { TraceEvent } from '../core/tree/events';
@@ -44,6 +45,8 @@ export interface RunFileV2 {
   name?: string;
   /** Set for trees imported from another tool. */
   source?: RunSource;
+  /** A server run's replies, keyed by request (engines/server/recording.ts). */
+  server?: ServerRecording;
 }
 
 /** The current version. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serverRecordingSchema } from '../engines/server/recording';
 
 /**
  * The run file's schema (versions 1 and 2), written with zod rather than by hand: one declaration
@@ -206,4 +207,6 @@ export const runFileV2Schema = runFileV1Schema.extend({
   version: z.literal(2),
   name: z.string().max(200).optional(),
   source: runSourceSchema.optional(),
+  // Optional: every reply a server run used (engines/server/recording.ts), so it replays offline.
+  server: serverRecordingSchema.optional(),
 });

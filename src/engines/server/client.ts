@@ -139,24 +139,34 @@ export class ServerClient implements ReplySource {
   }
 
   /**
-   * The request failed before any answer: tell a blocked CORS request (the server answers a
-   * no-cors request, so it is there) from a server that is not there.
+   * The request failed before any answer. A browser says only "network error" whether nothing
+   * listens, the connection broke or CORS blocked the answer, so ask twice more: a `no-cors`
+   * request gets an (opaque) answer from any server that is there; a plain `cors` GET gets a
+   * readable one only from a server that lets this origin through.
    */
   private async diagnose(url: string, error: unknown): Promise<ServerError> {
-    let reachable: boolean;
-    try {
-      await this.#fetch(url, { method: 'GET', mode: 'no-cors' });
-      reachable = true;
-    } catch {
-      reachable = false;
-    }
+    const answers = async (target: string, mode: RequestMode): Promise<boolean> => {
+      try {
+        await this.#fetch(target, { method: 'GET', mode });
+        return true;
+      } catch {
+        return false;
+      }
+    };
     const why = error instanceof Error ? this.clean(error.message) : 'network error';
-    if (!reachable) {
+    if (!(await answers(url, 'no-cors'))) {
       return new ServerUnreachableError(
         `The server did not answer (${why}): check that it is running and that the address and port are right.`,
       );
     }
-    return new CorsBlockedError(this.corsAdvice());
+    if (!(await answers(`${this.baseUrl}/v1/models`, 'cors'))) {
+      return new CorsBlockedError(this.corsAdvice());
+    }
+    return new ServerUnreachableError(
+      `The connection to the server broke before it answered (${why}). If it happens on every ` +
+        'request, the server may refuse the preflight of a request with an API key or a JSON body: ' +
+        'allow the Authorization and Content-Type headers (vLLM --allowed-headers, llama.cpp --cors-headers).',
+    );
   }
 
   /** What to set so that the browser lets this page read the server's answers. */

@@ -33,6 +33,8 @@ export interface TestServerOptions {
   model?: string;
   /** Before each answer (ms): a fixed per-request cost, as a benchmark wants. */
   latencyMs?: number;
+  /** Up to this much more latency, varying from request to request (so answers reorder). */
+  jitterMs?: number;
   /** Before the first streamed token, on top of `latencyMs`. */
   firstTokenMs?: number;
   /** Between streamed tokens. */
@@ -192,7 +194,10 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       return fail(req, res, 400, 'Stream options can only be defined when `stream=True`.');
     stats.generations += 1;
     const action = fault?.(stats.generations) ?? 'ok';
-    if (options.latencyMs) await wait(options.latencyMs);
+    const jitter = options.jitterMs
+      ? hashString(`jitter:${stats.generations}`) % (options.jitterMs + 1)
+      : 0;
+    if (options.latencyMs || jitter) await wait((options.latencyMs ?? 0) + jitter);
     if (action === 'hang') return;
     if (action !== 'ok' && 'status' in action) {
       const extra: Record<string, string> =
@@ -264,6 +269,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       let offset = 0;
       for (const [i, t] of c.tokens.entries()) {
         if (action !== 'ok' && 'cut' in action && sent >= action.cut) {
+          await new Promise((r) => setImmediate(r)); // what was written goes out first
           res.destroy();
           return;
         }

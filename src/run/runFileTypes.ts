@@ -1,4 +1,5 @@
 import type { TraceEvent } from '../core/tree/events';
+import type { ServerRecording } from '../engines/server/recording';
 import type { RunSettings } from './settings';
 
 /**
@@ -38,6 +39,8 @@ export interface RunFileV2 {
   name?: string;
   /** Set for trees imported from another tool. */
   source?: RunSource;
+  /** A server run's replies, keyed by request (engines/server/recording.ts). */
+  server?: ServerRecording;
 }
 
 /** The current version. */

@@ -9,6 +9,7 @@ import { HINT_TABLE, RUN_TABLE } from './runTable';
 import { shapeOf, taggedSchema } from './tableSchema';
 
 const ALGORITHMS = Object.keys(SEARCH_TABLES) as (keyof typeof SEARCH_TABLES)[];
+import { serverRecordingSchema } from '../engines/server/recording';
 
 /**
  * The run file's schema (versions 1 and 2), written with zod rather than by hand: one declaration
@@ -186,4 +187,6 @@ export const runFileV2Schema = runFileV1Schema.extend({
   version: z.literal(2),
   name: z.string().max(200).optional(),
   source: runSourceSchema.optional(),
+  // Optional: every reply a server run used (engines/server/recording.ts), so it replays offline.
+  server: serverRecordingSchema.optional(),
 });

@@ -1,9 +1,11 @@
 import { aggregate } from '../reward/aggregate';
+import type { Judgement, Proposal } from '../engine';
 import type { Problem } from '../tasks/task';
 import type { DoneEvent, NodeId } from '../tree/events';
 import type { SearchContext } from './book';
 import { SearchBook } from './book';
-import type { SearchProgram } from './program';
+import { inFlight } from './inFlight';
+import type { SearchProgram, SearchStep } from './program';
 import { call } from './program';
 import { inCacheOrder } from './schedule';
 import type { BeamSettings } from './settings';
@@ -20,6 +22,8 @@ import type { BeamSettings } from './settings';
  * With a KV cache probe (schedule.ts) the beams of a depth are proposed cache-first — the beam
  * whose path the cache holds before the others — and each beam's children are judged
  * cache-first; node ids, events, rankings and the answer are those of the canonical order.
+ * With `concurrency` above 1 (a server) the beams of a depth and their children's judging are
+ * in flight together, reported in the same canonical order.
  */
 export function* beamSearch<S, P extends Problem>(
   ctx: SearchContext<S, P>,
@@ -39,34 +43,65 @@ export function* beamSearch<S, P extends Problem>(
   for (let depth = 1; depth <= settings.maxDepth && beams.length > 0; depth++) {
     if (ctx.signal?.aborted) return;
     const candidates: NodeId[] = [];
-    // Proposals may run cache-first (a proposal depends only on its beam's path); children are
-    // added, judged and reported in beam order, so ids, events and ties are as without a cache.
-    yield* inCacheOrder(
-      beams,
-      {
-        path: (beam) => book.stepsTo(beam),
-        run: (beam) =>
-          call(ctx.proposer.propose(book.proposerContext(beam), settings.expansionsPerBeam)),
-        *emit(beam, proposal) {
-          const added = book.addChildren(beam, proposal.steps);
-          yield {
-            type: 'expand',
-            iteration: depth,
-            node: beam,
-            children: added.children,
-            cost: proposal.cost,
-            ...(added.children.length === 0 ? { skipped: 'no-proposals' as const } : {}),
-          };
-          yield* book.scoreAll(added.children.map((child) => child.id));
-          for (const child of added.children) {
-            trajectoryScore.set(child.id, aggregate(scoresTo(child.id), settings.aggregation));
-            candidates.push(child.id);
-          }
-          yield* added.terminals;
+    /** A beam's expansion and its children's scores, as events (ids and order canonical). */
+    function* report(
+      beam: NodeId,
+      proposal: Proposal,
+      scores: (ids: readonly NodeId[]) => Generator<SearchStep, void, unknown>,
+    ): Generator<SearchStep, void, unknown> {
+      const added = book.addChildren(beam, proposal.steps);
+      yield {
+        type: 'expand',
+        iteration: depth,
+        node: beam,
+        children: added.children,
+        cost: proposal.cost,
+        ...(added.children.length === 0 ? { skipped: 'no-proposals' as const } : {}),
+      };
+      yield* scores(added.children.map((child) => child.id));
+      for (const child of added.children) {
+        trajectoryScore.set(child.id, aggregate(scoresTo(child.id), settings.aggregation));
+        candidates.push(child.id);
+      }
+      yield* added.terminals;
+    }
+    const propose = (beam: NodeId) =>
+      call(ctx.proposer.propose(book.proposerContext(beam), settings.expansionsPerBeam));
+    if (book.parallel !== null) {
+      // The beams' proposals and their children's judging in flight together (inFlight.ts):
+      // a beam's children are judged as soon as its proposal is back; reported in beam order.
+      yield* inFlight(
+        beams,
+        {
+          path: (beam) => book.stepsTo(beam),
+          *run(beam) {
+            const proposal = yield* propose(beam);
+            const texts = proposal.steps.map((s) => s.text);
+            return { proposal, judged: yield* book.judgeSteps(beam, texts) };
+          },
+          emit: (beam, { proposal, judged }) =>
+            report(beam, proposal, function* (ids) {
+              for (const [i, id] of ids.entries()) {
+                yield book.recordScore(id, judged[i] as Judgement);
+              }
+            }),
         },
-      },
-      book.probe,
-    );
+        book.parallel,
+      );
+    } else {
+      // Proposals may run cache-first (a proposal depends only on its beam's path); children
+      // are added, judged and reported in beam order, so ids, events and ties are as without a
+      // cache.
+      yield* inCacheOrder(
+        beams,
+        {
+          path: (beam) => book.stepsTo(beam),
+          run: propose,
+          emit: (beam, proposal) => report(beam, proposal, (ids) => book.scoreAll(ids)),
+        },
+        book.probe,
+      );
+    }
     if (candidates.length === 0) break;
 
     // Rank by aggregated score; ties keep proposal order (a stable sort).

@@ -1,10 +1,12 @@
 import { aggregate } from '../reward/aggregate';
 import type { Problem } from '../tasks/task';
-import type { DoneEvent, ExpandEvent, NodeId, TerminalEvent } from '../tree/events';
+import type { ProposedStep } from '../engine';
+import type { DoneEvent, ExpandedChild, ExpandEvent, NodeId, TerminalEvent } from '../tree/events';
 import { ZERO_COST } from '../tree/events';
 import type { SearchContext } from './book';
 import { SearchBook } from './book';
-import type { SearchProgram } from './program';
+import { allInFlight, inFlight } from './inFlight';
+import type { SearchProgram, SearchStep } from './program';
 import { call } from './program';
 import { inCacheOrder } from './schedule';
 import type { BestOfNSettings } from './settings';
@@ -15,6 +17,110 @@ export interface Sample {
   answer: string;
   correct: boolean;
   score: number;
+}
+
+/** A sample's step before it is a node: what the judge is asked about it. */
+interface PlannedStep<S> {
+  parentState: S;
+  state: S | null;
+  steps: string[];
+}
+
+/**
+ * The steps of a rollout from the root that become nodes (up to the one that ends the line),
+ * as the judge sees each: the chain `addChildren` builds, without allocating ids.
+ */
+function planSample<S, P extends Problem>(
+  book: SearchBook<S, P>,
+  steps: readonly ProposedStep[],
+): PlannedStep<S>[] {
+  const { task, problem } = book.ctx;
+  const planned: PlannedStep<S>[] = [];
+  let state = book.node(0).state;
+  const path: string[] = [];
+  for (const step of steps) {
+    if (state === null || task.outcome(state, problem) !== null) break;
+    const check = task.applyStep(state, step.text, problem);
+    path.push(step.text);
+    planned.push({ parentState: state, state: check.valid ? check.state : null, steps: [...path] });
+    state = check.valid ? check.state : null;
+  }
+  return planned;
+}
+
+/**
+ * Best-of-N with samples in flight together (inFlight.ts): each sample's rollout and the judging
+ * of its steps run as soon as a slot is free; samples are reported in order 1..N, each as the
+ * serial loop reports it (expand, score, terminals per step), so the events are the same.
+ */
+function* samplesInFlight<S, P extends Problem>(
+  book: SearchBook<S, P>,
+  settings: BestOfNSettings,
+  samples: Sample[],
+  limit: number,
+): Generator<SearchStep, void, unknown> {
+  const { ctx } = book;
+  if (!book.isOpen(0)) return;
+  const indices = Array.from({ length: settings.n }, (_, k) => k + 1);
+  let stopped = false;
+  yield* inFlight(
+    indices,
+    {
+      path: () => [],
+      *run() {
+        if (ctx.signal?.aborted) return null;
+        const rollout = yield* call(
+          ctx.proposer.rollout(book.proposerContext(0), settings.maxDepth),
+        );
+        const planned = planSample(book, rollout.steps);
+        const judged = yield* allInFlight(
+          planned.map((p) => () => book.judgeAt(p.parentState, p.state, p.steps)),
+          limit,
+        );
+        return { rollout, judged };
+      },
+      *emit(i, sample) {
+        if (stopped || sample === null || ctx.signal?.aborted) {
+          stopped = true;
+          return;
+        }
+        const { rollout, judged } = sample;
+        if (rollout.steps.length === 0) {
+          yield {
+            type: 'expand',
+            iteration: i,
+            node: 0,
+            children: [],
+            skipped: 'no-proposals',
+            cost: rollout.cost,
+          };
+        }
+        const scores: number[] = [];
+        let cur: NodeId = 0;
+        for (const [k, judgement] of judged.entries()) {
+          const step = rollout.steps[k] as ProposedStep;
+          const added = book.addChildren(cur, [step], [1]);
+          const child = added.children[0] as ExpandedChild;
+          const cost = k === 0 ? rollout.cost : ZERO_COST;
+          yield { type: 'expand', iteration: i, node: cur, children: [child], cost };
+          yield book.recordScore(child.id, judgement);
+          scores.push(judgement.score);
+          yield* added.terminals;
+          cur = child.id;
+        }
+        const outcome = book.node(cur).outcome;
+        if (outcome && outcome.kind !== 'invalid-step') {
+          samples.push({
+            node: cur,
+            answer: outcome.answer,
+            correct: outcome.correct,
+            score: aggregate(scores, settings.aggregation),
+          });
+        }
+      },
+    },
+    limit,
+  );
 }
 
 /** One step of a sample: its node and the events that report it. */
@@ -82,7 +188,8 @@ export function pickAnswer(samples: readonly Sample[], pick: BestOfNSettings['pi
  * With a KV cache probe the steps of a sample are judged cache-first. The web-llm adapter
  * writes a sample step by step, each request extending the last, so the cache holds the last
  * step's path afterwards and judging that step first extends it. (An engine that wrote a
- * sample in one request would leave no step path there, and gain nothing.)
+ * sample in one request would leave no step path there, and gain nothing.) With `concurrency`
+ * above 1 the samples are in flight together ({@link samplesInFlight}).
  */
 export function bestOfN<S, P extends Problem>(
   ctx: SearchContext<S, P>,
@@ -118,6 +225,12 @@ function* sampleAndPick<S, P extends Problem>(
   const book = new SearchBook(ctx);
   yield { type: 'start', algorithm: 'best-of-n', rootText: book.node(0).text };
   const samples: Sample[] = [];
+  if (book.parallel !== null) {
+    yield* samplesInFlight(book, settings, samples, book.parallel);
+    if (ctx.signal?.aborted) return;
+    yield pickAnswer(samples, settings.pick);
+    return;
+  }
   for (let i = 1; i <= settings.n; i++) {
     if (ctx.signal?.aborted) return;
     if (!book.isOpen(0)) break;

@@ -15,6 +15,7 @@ import { stepPriors } from './priors';
 import type { Pending, SearchStep } from './program';
 import { call } from './program';
 import type { KvCacheProbe } from './schedule';
+import { allInFlight, inFlight } from './inFlight';
 import { activeProbe, inCacheOrder } from './schedule';
 
 /** Everything a search runs against: the task, one problem, the engine and the randomness. */
@@ -34,6 +35,13 @@ export interface SearchContext<S, P extends Problem> {
   cache?: KvCacheProbe;
   /** 'naive' keeps the canonical call order even with a cache (to measure what it saves). */
   schedule?: 'cache-aware' | 'naive';
+  /**
+   * How many order-free engine calls may be in flight together (inFlight.ts): a server that
+   * batches requests. Absent or 1: one at a time, the plain loop. Ignored while a cache probe
+   * is active (a KV cache of one conversation wants one request at a time, in its order). Give
+   * it only with an engine whose answers do not depend on call order (seeded per path).
+   */
+  concurrency?: number;
 }
 
 /** The search's own record of a node (the reducer's tree is the UI's; this is the search's). */
@@ -67,11 +75,15 @@ export class SearchBook<S, P extends Problem> {
   readonly judgeRng: Rng;
   /** The cache to schedule engine calls by, or null for the canonical order. */
   readonly probe: KvCacheProbe | null;
+  /** How many order-free calls may be in flight together, or null for one at a time. */
+  readonly parallel: number | null;
 
   constructor(readonly ctx: SearchContext<S, P>) {
     this.proposerRng = ctx.rng.fork('proposer');
     this.judgeRng = ctx.rng.fork('judge');
     this.probe = activeProbe(ctx);
+    const limit = Math.floor(ctx.concurrency ?? 1);
+    this.parallel = this.probe === null && limit > 1 ? limit : null;
     const { task, problem } = ctx;
     const state = task.initial(problem);
     this.nodes.push({
@@ -193,6 +205,24 @@ export class SearchBook<S, P extends Problem> {
    * so judging that child first prefills only the question turn.
    */
   *scoreAll(ids: readonly NodeId[]): Generator<SearchStep, void, unknown> {
+    if (this.parallel !== null) {
+      const record = (id: NodeId, judgement: Judgement) => this.recordScore(id, judgement);
+      yield* inFlight(
+        ids,
+        {
+          path: (id) => this.stepsTo(id),
+          run: (id) => {
+            const node = this.node(id);
+            return this.judgeStep(node.parent ?? 0, node.text);
+          },
+          *emit(id, judgement) {
+            yield record(id, judgement);
+          },
+        },
+        this.parallel,
+      );
+      return;
+    }
     if (this.probe === null) {
       // The canonical order, without the scheduler's bookkeeping (MCTS iterations/s count it).
       for (const id of ids) yield yield* this.score(id);
@@ -208,6 +238,52 @@ export class SearchBook<S, P extends Problem> {
         },
       },
       this.probe,
+    );
+  }
+
+  /**
+   * The judge's score of a step below `parentId` that need not be a node yet (so that judging
+   * can run while earlier items still wait to be emitted): the same context `score` gives the
+   * judge once the step is a node. Records nothing; see {@link recordScore}.
+   */
+  *judgeStep(parentId: NodeId, text: string): Generator<Pending, Judgement, unknown> {
+    const parent = this.node(parentId);
+    const check =
+      parent.state === null ? null : this.ctx.task.applyStep(parent.state, text, this.ctx.problem);
+    return yield* this.judgeAt(parent.state as S, check?.valid ? check.state : null, [
+      ...this.stepsTo(parentId),
+      text,
+    ]);
+  }
+
+  /** The judge asked about the last of `steps`, from the states before and after it. */
+  *judgeAt(
+    parentState: S,
+    state: S | null,
+    steps: readonly string[],
+  ): Generator<Pending, Judgement, unknown> {
+    const ctx: JudgeContext<S, P> = {
+      problem: this.ctx.problem,
+      parentState,
+      state,
+      steps,
+      rng: this.judgeRng,
+    };
+    if (this.ctx.signal) ctx.signal = this.ctx.signal;
+    return yield* call(this.ctx.judge.score(ctx));
+  }
+
+  /** Records a node's step score from {@link judgeStep} and returns its `score` event. */
+  recordScore(id: NodeId, judgement: Judgement): ScoreEvent {
+    this.node(id).prm = judgement.score;
+    return { type: 'score', node: id, ...judgement };
+  }
+
+  /** {@link judgeStep} for several steps below one parent, in flight together. */
+  judgeSteps(parentId: NodeId, texts: readonly string[]): Generator<Pending, Judgement[], unknown> {
+    return allInFlight(
+      texts.map((text) => () => this.judgeStep(parentId, text)),
+      this.parallel ?? 1,
     );
   }
 

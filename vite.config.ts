@@ -2,6 +2,12 @@ import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { FAMILIES } from './src/engines/server/families';
+
+/** Plain-http sources for the inference servers' default ports, on any host. */
+const SERVER_HTTP_SOURCES = [
+  ...new Set(Object.values(FAMILIES).flatMap((f) => f.defaultPorts)),
+].map((port) => `http://*:${port}`);
 
 /**
  * The Content-Security-Policy of the production build: only what the app needs. Sent as a
@@ -37,6 +43,13 @@ const CSP: Record<string, readonly string[]> = {
     'https:',
     'http://localhost:*',
     'http://127.0.0.1:*',
+    // Researchers serve models over plain http on a LAN address (issue 13). A CSP source
+    // cannot name a private address range, and `https:` is open already, so a blanket `http:`
+    // would protect little; still, plain http goes only to the inference servers' own default
+    // ports (vLLM 8000, SGLang 30000, llama.cpp 8080 and 9931, Ollama 11434), read from the
+    // server families' table so the list lives in one place. A server elsewhere is reachable
+    // over https.
+    ...SERVER_HTTP_SOURCES,
   ],
   // data: for the favicon, blob: for the PNG export (the SVG is drawn from a blob: URL).
   'img-src': ["'self'", 'data:', 'blob:'],

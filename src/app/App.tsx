@@ -10,6 +10,7 @@ import { useLabKeys } from '../components/lab/useLabKeys';
 import { Inspector } from '../components/inspector/Inspector';
 import { ModelActivity } from '../components/model/ModelActivity';
 import { ModelPanel } from '../components/model/ModelPanel';
+import { ServerPanel } from '../components/server/ServerPanel';
 import { NarrationLine } from '../components/NarrationLine';
 import { PlaybackBar } from '../components/PlaybackBar';
 import { RunLibrary } from '../components/library/RunLibrary';
@@ -42,6 +43,7 @@ function Visualizer() {
       >
         <Controls />
         <ModelPanel />
+        <ServerPanel />
       </aside>
       <main className="flex min-w-0 flex-col gap-3">
         <PlaybackBar />

@@ -5,12 +5,17 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { installTestHook } from './testHook';
 import { installUrlSync } from './urlSync';
+import { serverSession } from '../engines/server/session';
 import { modelSession } from '../engines/webllm/session';
 import { leaveCurrentRunUnsaved, recordModelUsage, runToEnd, setDraft } from '../store';
 import './index.css';
 
 // A model's streamed drafts and token usage reach the store through the session's hooks.
 modelSession.hooks = { onUsage: recordModelUsage, onDraft: setDraft };
+// A server's streamed drafts too (several may stream at once: the latest is shown).
+serverSession.hooks = {
+  onDraft: (d) => setDraft(d.text === null ? null : { parentSteps: d.parentSteps, text: d.text }),
+};
 installUrlSync();
 installTestHook();
 // The screen is never empty: the run the settings describe is computed at once (the

@@ -1,4 +1,4 @@
-import { engineOf } from '../engines/registry';
+import { engineFor, engineOf } from '../engines/registry';
 import { useArbor } from '../store';
 
 /** The words every view uses for the built-in engine (DESIGN.md: clearly labelled). */
@@ -12,19 +12,24 @@ export function modelLabel(modelId: string): string {
 
 /**
  * Says plainly which engine writes the steps: the built-in simulated engine (not a language
- * model), or which language model on the user's GPU. Shown wherever the engine's output
+ * model), which language model on the user's GPU, or which model on which server. Shown wherever the engine's output
  * appears.
  */
 export function EngineBadge({ className = '' }: { className?: string }) {
   const engine = useArbor((s) => s.settings.engine);
-  if (engine.kind === 'webllm') {
+  const definition = engineFor(engine);
+  if (!definition.capabilities.simulated) {
     return (
       <span
         className={`inline-flex max-w-full items-center gap-1 rounded-full border border-emerald-400 bg-emerald-50 px-3 py-0.5 text-sm font-medium break-all text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200 ${className}`}
-        title="Steps are written and judged by this model, running in your browser through WebGPU (web-llm)"
+        title={
+          engine.kind === 'webllm'
+            ? 'Steps are written and judged by this model, running in your browser through WebGPU (web-llm)'
+            : 'Steps are written and judged by this model, on the server you connected'
+        }
       >
         <span aria-hidden="true">◆</span>
-        {modelLabel(engine.modelId)}
+        {definition.describe(engine)}
       </span>
     );
   }

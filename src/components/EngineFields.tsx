@@ -1,56 +1,107 @@
-import type { EngineSettings } from '../run/settings';
 import { useId } from 'react';
-import { setEngineKind, updateEngine, useArbor } from '../store';
+import { ENGINES } from '../engines/registry';
+import type { EngineKind, EngineSettings } from '../run/settings';
+import { chooseServerModel, setEngineKind, updateEngine, useArbor } from '../store';
 import { switchToSimulated } from '../store/modelActions';
 import { EngineBadge } from './EngineBadge';
 import { SimulatedEngineFields } from './SimulatedEngineFields';
 import { WebLlmFields } from './model/WebLlmFields';
+import { ServerFields } from './server/ServerFields';
+
+/** Whether an engine can be chosen now, what the choice says, and how to choose it. */
+interface Choice {
+  label: string;
+  /** Why it cannot be chosen yet, or null. */
+  disabledWhy: string | null;
+  choose: () => void;
+}
+
+/** Each engine's choice, given what is loaded or connected (every kind must have one). */
+function useChoices(engine: EngineSettings): Record<EngineKind, Choice> {
+  const loaded = useArbor((s) => s.loadedModelId);
+  const server = useArbor((s) => s.server);
+  const modelName = engine.kind === 'webllm' ? engine.modelId : loaded;
+  const serverModel =
+    engine.kind === 'server'
+      ? engine.model
+      : server.phase === 'connected'
+        ? (server.models[0]?.id ?? null)
+        : null;
+  return {
+    simulated: { label: 'Simulated (no model)', disabledWhy: null, choose: switchToSimulated },
+    webllm: {
+      label: modelName ? `Language model (${modelName})` : 'Language model (web-llm)',
+      disabledWhy:
+        loaded !== null || engine.kind === 'webllm'
+          ? null
+          : 'Load a model in the Model (WebGPU) panel first.',
+      choose: () => {
+        if (loaded !== null) setEngineKind('webllm', loaded);
+      },
+    },
+    server: {
+      label: serverModel ? `Server (${serverModel})` : 'Model on a server',
+      disabledWhy:
+        server.phase === 'connected' || engine.kind === 'server'
+          ? null
+          : 'Connect a server in the Server panel first.',
+      choose: () => {
+        if (serverModel !== null) chooseServerModel(serverModel);
+      },
+    },
+  };
+}
 
 /**
- * The engine choice and its knobs: one click between the built-in simulated engine and a
- * loaded language model (web-llm). The model choice is offered once a model is loaded in the
- * Model (WebGPU) panel. Both engines write both tasks.
+ * The engine choice: one click between the built-in simulated engine, a language model loaded
+ * in the Model (WebGPU) panel and a model on a server connected in the Server panel. Every
+ * engine writes every task.
  */
 function EngineChoice({ engine }: { engine: EngineSettings }) {
-  const ready = useArbor((s) => s.loadedModelId);
   const name = useId();
-  const modelOk = ready !== null || engine.kind === 'webllm';
-  const modelName = engine.kind === 'webllm' ? engine.modelId : ready;
-  const choose = (kind: EngineSettings['kind']) => {
-    if (kind === 'simulated') switchToSimulated();
-    else if (ready !== null) setEngineKind('webllm', ready);
-  };
-  const option = (kind: EngineSettings['kind'], label: string, disabledWhy: string | null) => (
-    <label
-      className={`flex items-center gap-2 text-sm ${disabledWhy ? 'cursor-not-allowed opacity-60' : 'cursor-pointer'}`}
-      title={disabledWhy ?? undefined}
-    >
-      <input
-        type="radio"
-        name={name}
-        value={kind}
-        checked={engine.kind === kind}
-        disabled={disabledWhy !== null}
-        onChange={() => choose(kind)}
-      />
-      {label}
-    </label>
-  );
+  const choices = useChoices(engine);
+  const blocked = ENGINES.map((e) => choices[e.kind]).filter((c) => c.disabledWhy !== null);
   return (
     <div role="radiogroup" aria-label="Engine" className="flex flex-col gap-1">
-      {option('simulated', 'Simulated (no model)', null)}
-      {option(
-        'webllm',
-        modelName ? `Language model (${modelName})` : 'Language model (web-llm)',
-        modelOk ? null : 'Load a model in the Model (WebGPU) panel first.',
-      )}
-      {!modelOk && (
-        <span className="text-xs text-slate-500 dark:text-slate-400">
-          Load a model in the Model (WebGPU) panel to use it here.
+      {ENGINES.map((e) => {
+        const c = choices[e.kind];
+        return (
+          <label
+            key={e.kind}
+            className={`flex items-center gap-2 text-sm ${c.disabledWhy ? 'cursor-not-allowed opacity-60' : 'cursor-pointer'}`}
+            title={c.disabledWhy ?? undefined}
+          >
+            <input
+              type="radio"
+              name={name}
+              value={e.kind}
+              checked={engine.kind === e.kind}
+              disabled={c.disabledWhy !== null}
+              onChange={c.choose}
+            />
+            {c.label}
+          </label>
+        );
+      })}
+      {blocked.map((c) => (
+        <span key={c.label} className="text-xs text-slate-500 dark:text-slate-400">
+          {c.disabledWhy}
         </span>
-      )}
+      ))}
     </div>
   );
+}
+
+/** The chosen engine's knobs. */
+function Knobs({ engine }: { engine: EngineSettings }) {
+  switch (engine.kind) {
+    case 'simulated':
+      return <SimulatedEngineFields set={updateEngine} engine={engine} />;
+    case 'webllm':
+      return <WebLlmFields engine={engine} />;
+    case 'server':
+      return <ServerFields engine={engine} />;
+  }
 }
 
 /** Which engine writes and scores the steps, and that engine's knobs. */
@@ -68,11 +119,7 @@ export function EngineFields() {
       <legend className="px-1 font-semibold">{simulated ? 'Simulated engine' : 'Engine'}</legend>
       <EngineBadge className="self-start text-xs" />
       <EngineChoice engine={engine} />
-      {engine.kind === 'simulated' ? (
-        <SimulatedEngineFields set={updateEngine} engine={engine} />
-      ) : (
-        <WebLlmFields engine={engine} />
-      )}
+      <Knobs engine={engine} />
     </fieldset>
   );
 }

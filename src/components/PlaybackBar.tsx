@@ -1,3 +1,4 @@
+import { engineFor } from '../engines/registry';
 import type { ReactNode } from 'react';
 import { useId } from 'react';
 import {
@@ -92,7 +93,8 @@ export function PlaybackBar() {
   const back = atStart || busy;
   // A model run can take minutes: offer Stop while it is live.
   const live = useArbor(
-    (s) => s.settings.engine.kind === 'webllm' && !s.complete && s.error === null,
+    (s) =>
+      !engineFor(s.settings.engine).capabilities.reproducible && !s.complete && s.error === null,
   );
 
   return (

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { taskEntry } from '../core/tasks/registry';
-import { modelLabel } from './EngineBadge';
+import { engineFor } from '../engines/registry';
+import type { ServerRecording } from '../engines/server/recording';
+import { cachedShare } from '../engines/server/cachedShare';
 import {
   answerSoFar,
   continueRun,
@@ -56,6 +58,14 @@ const STATUS_WORDS = {
   error: 'Error',
 } as const;
 
+/** What the server said its prefix cache saved, never estimated. */
+function cachedWords(recording: ServerRecording): string {
+  const c = cachedShare(recording);
+  if (c.share === null) return `not reported by the server (${c.replies} replies)`;
+  const pct = Math.round(c.share * 1000) / 10;
+  return `${pct}% of ${c.prompt.toLocaleString('en-US')} prompt tokens, as the server reported (${c.reported} of ${c.replies} replies)`;
+}
+
 /**
  * What the run has done so far: the puzzle, the root's visits, the best answer (or the
  * search's answer once done), where the cursor is and the compute spent. Announced politely
@@ -80,6 +90,7 @@ export function RunSummary() {
   const { generated, prefilled, proposerCalls, judgeCalls } = tree.compute;
   const stopped = useArbor((s) => s.stopped);
   const source = useArbor((s) => s.source);
+  const recording = useArbor((s) => s.recording);
 
   return (
     <section
@@ -114,17 +125,18 @@ export function RunSummary() {
         </Item>
         <Item term="Compute">
           {`${generated} generated tokens · `}
-          {settings.engine.kind === 'webllm' ? `${prefilled} prefilled · ` : ''}
+          {settings.engine.kind === 'simulated' ? '' : `${prefilled} prefilled · `}
           {`${proposerCalls} proposer calls · ${judgeCalls} judge calls`}
         </Item>
+        {settings.engine.kind === 'server' && recording !== null && (
+          <Item term="Prefill cached">{cachedWords(recording)}</Item>
+        )}
         <Item term="Backtracks">{tree.backtrackCount}</Item>
         <Item term="Nodes">{tree.nodes.length}</Item>
         <Item term="Engine">
           {source
             ? `Imported from ${SOURCE_NAMES[source.kind]}`
-            : settings.engine.kind === 'webllm'
-              ? modelLabel(settings.engine.modelId)
-              : 'Simulated — no language model'}
+            : engineFor(settings.engine).describe(settings.engine)}
         </Item>
       </dl>
       {stopped && (

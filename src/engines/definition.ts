@@ -3,6 +3,10 @@ import type { KvCacheProbe } from '../core/search/schedule';
 import type { SettingsTable } from '../core/settings/table';
 import type { AnyTaskEntry, TaskEntry } from '../core/tasks/entry';
 import type { Problem } from '../core/tasks/task';
+import type { ServerRecording } from './server/recording';
+
+/** What an engine records of a run besides its events (today only a server's replies). */
+export type RunRecording = ServerRecording;
 
 /**
  * What an engine declares about itself, once (STYLE.md §15): its settings with their form,
@@ -19,6 +23,8 @@ export interface EngineParts<S, P> {
   cache?: KvCacheProbe;
   /** 'naive' keeps the canonical request order even with a cache (to measure it). */
   schedule?: 'cache-aware' | 'naive';
+  /** Independent requests in flight together (a server); absent: one at a time. */
+  concurrency?: number;
 }
 
 /** What stands between a live engine and the search (continuing a run, run/resume.ts). */
@@ -70,6 +76,13 @@ export interface EngineDefinition<T extends { kind: string }> {
   judgesFor(task: AnyTaskEntry): readonly string[];
   /** What the engine's judge is called in sentences ("the self-judge"). */
   readonly judgeNames?: Readonly<Record<string, string>>;
+  /** Whole runs the effort lab may have in flight together (1 when absent: one GPU). */
+  runsAtOnce?(settings: T): number;
+  /**
+   * What the engine recorded of the run it made last (a server's replies), for the run file's
+   * `server` field; absent for engines whose events are the whole record.
+   */
+  lastRecording?(): RunRecording | null;
   /**
    * The proposer and judge for a run of this task.
    * @throws Error with a reason a person can act on (no model loaded, another model)

@@ -1,4 +1,6 @@
 import type { EngineDefinition } from './definition';
+import { serverEngine } from './server/definition';
+import type { ServerEngineSettings } from './server/settings';
 import { simulatedEngine } from './simulated/definition';
 import type { SimulatedEngineSettings } from './simulated/settings';
 import { webLlmEngine } from './webllm/definition';
@@ -9,12 +11,12 @@ import type { WebLlmEngineSettings } from './webllm/settings';
  * Adding an engine is its folder (settings, table, definition) plus a line here and a member
  * of {@link EngineSettings}.
  */
-export const ENGINES = [simulatedEngine, webLlmEngine] as const;
+export const ENGINES = [simulatedEngine, webLlmEngine, serverEngine] as const;
 
 /** Which engine writes and scores the steps, with its settings. */
-export type EngineSettings = SimulatedEngineSettings | WebLlmEngineSettings;
+export type EngineSettings = SimulatedEngineSettings | WebLlmEngineSettings | ServerEngineSettings;
 
-/** An engine's kind: `'simulated' | 'webllm'`. */
+/** An engine's kind: `'simulated' | 'webllm' | 'server'`. */
 export type EngineKind = EngineSettings['kind'];
 
 /** The definition of an engine kind. */

@@ -307,3 +307,77 @@ describe('GridLoop', () => {
     );
   });
 });
+
+describe('GridLoop with runs in flight together', () => {
+  /** An executor whose runs finish only when the test says, in any order. */
+  function held() {
+    const open = new Map<string, { finish: () => void; signal: AbortSignal }>();
+    let most = 0;
+    const execute: CellExecutor = (c, signal) =>
+      new Promise<CellResult>((resolve) => {
+        open.set(c.id, {
+          finish: () => {
+            open.delete(c.id);
+            resolve(solved(c));
+          },
+          signal,
+        });
+        most = Math.max(most, open.size);
+      });
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    return { execute, open, most: () => most, tick };
+  }
+
+  it('keeps `parallel` runs going, starts the next as one ends, and reports each once', async () => {
+    const h = held();
+    const cells = Array.from({ length: 7 }, (_, i) => cell(i));
+    const r = recorder();
+    const loop = new GridLoop(SPEC, {
+      execute: h.execute,
+      plan: fixedPlan(cells),
+      events: r.events,
+      breathe: noBreath,
+      parallel: 3,
+    });
+    const done = loop.run();
+    await h.tick();
+    expect([...h.open.keys()]).toEqual([cells[0]?.id, cells[1]?.id, cells[2]?.id]);
+    // The last of the three ends first: the fourth starts in its place.
+    h.open.get(cells[2]?.id ?? '')?.finish();
+    await h.tick();
+    expect([...h.open.keys()]).toEqual([cells[0]?.id, cells[1]?.id, cells[3]?.id]);
+    while (h.open.size > 0) {
+      for (const run of [...h.open.values()].reverse()) run.finish();
+      await h.tick();
+    }
+    expect(await done).toBe('done');
+    expect(h.most()).toBe(3);
+    const ids = r.batches.flat().map((x) => x.cellId);
+    expect([...ids].sort()).toEqual(cells.map((c) => c.id).sort());
+    expect(new Set(ids).size).toBe(7);
+  });
+
+  it('cancel aborts every run in flight and keeps the finished ones', async () => {
+    const h = held();
+    const cells = Array.from({ length: 5 }, (_, i) => cell(i));
+    const r = recorder();
+    const loop = new GridLoop(SPEC, {
+      execute: h.execute,
+      plan: fixedPlan(cells),
+      events: r.events,
+      breathe: noBreath,
+      parallel: 2,
+    });
+    const done = loop.run();
+    await h.tick();
+    h.open.get(cells[0]?.id ?? '')?.finish();
+    await h.tick();
+    const signals = [...h.open.values()].map((x) => x.signal);
+    expect(signals).toHaveLength(2);
+    loop.cancel();
+    expect(signals.every((s) => s.aborted)).toBe(true);
+    for (const run of [...h.open.values()]) run.finish();
+    expect(await done).toBe('cancelled');
+    expect(r.batches.flat().map((x) => x.cellId)).toEqual([cells[0]?.id]);
+  });
+});

@@ -56,6 +56,12 @@ export interface GridLoopOptions {
   batchMs?: number;
   /** … or this many results, whichever comes first (default 64). */
   batchSize?: number;
+  /**
+   * Runs in flight together (default 1): a server batches independent requests, so a grid
+   * on one keeps several runs going. Results arrive as runs finish; pause lets the runs in
+   * flight finish first; cancel aborts them all.
+   */
+  parallel?: number;
 }
 
 /** Where a loop is. */
@@ -109,8 +115,8 @@ export class GridLoop {
   /** Running time before the current running stretch, and when that stretch began. */
   private banked = 0;
   private since: number | null = null;
-  private current: AbortController | null = null;
-  private wake: (() => void) | null = null;
+  private readonly running = new Set<AbortController>();
+  private waiters: (() => void)[] = [];
 
   constructor(
     private readonly spec: GridSpec,
@@ -191,7 +197,13 @@ export class GridLoop {
     this.state = 'running';
     this.since = this.now();
     this.options.events.progress(this.progress());
-    this.wake?.();
+    this.wakeAll();
+  }
+
+  private wakeAll(): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const wake of waiting) wake();
   }
 
   /** Stops the grid: the run in flight is aborted and dropped; results so far stay. */
@@ -202,8 +214,8 @@ export class GridLoop {
       return;
     }
     this.state = 'cancelled';
-    this.current?.abort();
-    this.wake?.();
+    for (const controller of this.running) controller.abort();
+    this.wakeAll();
   }
 
   private cancelled(): boolean {
@@ -216,29 +228,36 @@ export class GridLoop {
   }
 
   private async runCells(cells: readonly GridCell[]): Promise<void> {
-    for (const cell of cells) {
-      if (this.state === 'paused') {
-        this.flush();
-        await new Promise<void>((resolve) => (this.wake = resolve));
-        this.wake = null;
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      for (;;) {
+        if (this.state === 'paused') {
+          this.flush();
+          await new Promise<void>((resolve) => this.waiters.push(resolve));
+        }
+        if (this.cancelled()) return;
+        const cell = cells[next];
+        next += 1;
+        if (cell === undefined) return;
+        const result = await this.runOne(cell);
+        if (result === null || this.cancelled()) return;
+        this.results.set(cell.id, result);
+        if (result.status === 'failed') this.failed += 1;
+        this.pending.push(result);
+        if (this.pending.length >= this.batchSize || this.now() - this.lastFlush >= this.batchMs) {
+          this.flush();
+          await this.breathe();
+        }
       }
-      if (this.cancelled()) return;
-      const result = await this.runOne(cell);
-      if (result === null || this.cancelled()) return;
-      this.results.set(cell.id, result);
-      if (result.status === 'failed') this.failed += 1;
-      this.pending.push(result);
-      if (this.pending.length >= this.batchSize || this.now() - this.lastFlush >= this.batchMs) {
-        this.flush();
-        await this.breathe();
-      }
-    }
+    };
+    const lanes = Math.max(1, Math.min(this.options.parallel ?? 1, cells.length));
+    await Promise.all(Array.from({ length: lanes }, lane));
   }
 
   /** One run; null when it was cancelled while it ran. */
   private async runOne(cell: GridCell): Promise<CellResult | null> {
     const controller = new AbortController();
-    this.current = controller;
+    this.running.add(controller);
     const start = this.now();
     try {
       const out = this.options.execute(cell, controller.signal);
@@ -247,7 +266,7 @@ export class GridLoop {
     } catch (error) {
       return controller.signal.aborted ? null : thrownResult(cell, error, this.now() - start);
     } finally {
-      this.current = null;
+      this.running.delete(controller);
     }
   }
 

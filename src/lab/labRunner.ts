@@ -98,7 +98,8 @@ export function startLabRun(
   deps: Partial<LabRunnerDeps> = {},
 ): LabRun {
   const d: LabRunnerDeps = { ...DEFAULT_DEPS, ...deps };
-  // An engine that needs nothing loaded runs in a worker; a model runs here, one run at a time.
+  // An engine that needs nothing loaded runs in a worker; a model runs here: one run at a time
+  // on the GPU, several at once on a server.
   const reproducible = engineFor(spec.engine).capabilities.reproducible;
   if (reproducible && d.createWorker) return inWorker(spec, sink, d);
   const execute: CellExecutor = reproducible
@@ -110,6 +111,7 @@ export function startLabRun(
       };
   const loop = new GridLoop(spec, {
     ...d.loop,
+    parallel: engineFor(spec.engine).runsAtOnce?.(spec.engine) ?? 1,
     execute,
     plan: d.plan,
     events: {

@@ -3,6 +3,7 @@ import { CheckpointedTrace } from '../core/tree/checkpoints';
 import type { TraceEvent } from '../core/tree/events';
 import { TraceError } from '../core/tree/tree';
 import { CURRENT_VERSION, migratableVersion, migrate } from './migrations';
+import type { ServerRecording } from '../engines/server/recording';
 import type { RunFileV2, RunSource } from './runFileTypes';
 import { runFileV2Schema } from './schema';
 import type { RunSettings } from './settings';
@@ -19,6 +20,8 @@ export type { RunFile, RunFileV1, RunFileV2, RunSource } from './runFileTypes';
 export interface RunFileExtra {
   name?: string;
   source?: RunSource;
+  /** A server run's replies (engines/server/recording.ts). */
+  server?: ServerRecording;
 }
 
 /**
@@ -41,6 +44,7 @@ export function makeRunFile(
   };
   if (extra.name !== undefined) file.name = extra.name;
   if (extra.source !== undefined) file.source = extra.source;
+  if (extra.server !== undefined) file.server = extra.server;
   return file;
 }
 

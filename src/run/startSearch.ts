@@ -64,6 +64,7 @@ function programFor<S, P extends Problem>(
     rng: runRng(settings),
     ...(live.cache ? { cache: live.cache } : {}),
     ...(live.schedule ? { schedule: live.schedule } : {}),
+    ...(live.concurrency !== undefined ? { concurrency: live.concurrency } : {}),
     ...(signal ? { signal } : {}),
   };
   return runSearch(withHintedTask(ctx, hint), settings.search);

@@ -27,9 +27,11 @@ export {
   setAlgorithm,
   setEngineKind,
   setTask,
+  switchEngine,
   updateEngine,
   updateSearch,
   updateSettings,
+  updateServer,
   updateWebLlm,
 } from './settingsActions';
 export type { Theme, ViewSlice } from './viewSlice';
@@ -102,3 +104,11 @@ export {
   startLab,
   updateLabDraft,
 } from './labActions';
+export type { ServerConnection } from './serverSlice';
+export {
+  REMEMBERED_KEY,
+  chooseServerModel,
+  connectToServer,
+  disconnectFromServer,
+  rememberedServer,
+} from './serverActions';

@@ -1,3 +1,4 @@
+import { engineFor } from '../engines/registry';
 import { modelSession } from '../engines/webllm/session';
 import { countRuns, validateSpec } from '../lab/grid';
 import type { LabRun, LabRunnerDeps, LabSink } from '../lab/labRunner';
@@ -114,14 +115,20 @@ export function startLab(): string[] {
       problems.push(`The grid asks for ${want}, but ${loaded.modelId} is loaded: load it first.`);
     }
   }
+  if (spec.engine.kind === 'server' && get().server.phase !== 'connected') {
+    problems.push(
+      'No server is connected: connect one in the Server panel, or use the simulated engine.',
+    );
+  }
   if (problems.length > 0) return problems;
   run?.cancel();
   token += 1;
   const mine = token;
   forgetCells();
-  if (spec.engine.kind === 'webllm') {
-    // One GPU: a live model run in the visualizer stops, and a paused request wakes up.
-    if (get().settings.engine.kind === 'webllm') stopRun();
+  if (!engineFor(spec.engine).capabilities.reproducible) {
+    // One GPU (or one server's capacity): a live model run in the visualizer stops, and a
+    // paused request wakes up.
+    if (!engineFor(get().settings.engine).capabilities.reproducible) stopRun();
     modelSession.gate.resume();
   }
   setLab({

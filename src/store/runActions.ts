@@ -3,6 +3,7 @@ import { importRunText } from '../importers';
 import type { ParsedRun, RunFile } from '../run/runFile';
 import { makeRunFile, parseRunFile } from '../run/runFile';
 import type { RunSettings } from '../run/settings';
+import { engineFor } from '../engines/registry';
 import { modelSession } from '../engines/webllm/session';
 import type { ImportOrigin } from './lifecycle';
 import { announce } from './lifecycle';
@@ -37,11 +38,18 @@ function stopSource(): void {
   source = null;
 }
 
+/** What the engine recorded of the run that just ended (a server's replies), kept for its file. */
+function keepRecording(): void {
+  const recording = engineFor(get().settings.engine).lastRecording?.() ?? null;
+  if (recording !== null) update({ recording });
+}
+
 function fail(error: unknown): void {
   cancelPlay();
   stopSource();
   const message = error instanceof Error ? error.message : String(error);
   update({ error: message, busy: false, eventCount: get().trace.length });
+  keepRecording();
   announce({ type: 'ended', how: 'failed' });
 }
 
@@ -49,6 +57,7 @@ function finish(): void {
   source?.stop();
   source = null;
   update({ complete: true, eventCount: get().trace.length });
+  keepRecording();
   announce({ type: 'ended', how: 'finished' });
 }
 
@@ -117,6 +126,7 @@ export function stopRun(): void {
   stopSource();
   modelSession.gate.resume(); // a paused request must wake up to see the abort
   update({ complete: true, stopped: true, busy: false, eventCount: get().trace.length });
+  keepRecording();
   announce({ type: 'ended', how: 'stopped' });
 }
 
@@ -162,8 +172,9 @@ export async function runToEnd(): Promise<void> {
       // every 512 events of a fast engine, or every 100 ms of a slow one (a model), whose
       // tree then grows on screen as it is searched.
       if (pulled % 512 === 0 || performance.now() - shown > 100) {
-        if (get().settings.engine.kind === 'webllm') moveTo(get().trace.length);
-        else update({ eventCount: get().trace.length });
+        if (!engineFor(get().settings.engine).capabilities.reproducible) {
+          moveTo(get().trace.length);
+        } else update({ eventCount: get().trace.length });
         await new Promise((resolve) => setTimeout(resolve, 0));
         shown = performance.now();
       }
@@ -206,6 +217,7 @@ export function importRun(
     createdAt: file.createdAt,
     source: file.source ?? null,
     name: file.name ?? null,
+    recording: file.server ?? null,
   });
   update({ complete: true });
   moveTo(trace.length);
@@ -215,10 +227,11 @@ export function importRun(
 
 /** The current run as a run file (with its name and, for an imported tree, its source). */
 export function exportRun(): RunFile {
-  const { settings, trace, createdAt, source, name } = get();
+  const { settings, trace, createdAt, source, name, recording } = get();
   return makeRunFile(settings, trace.all, createdAt, {
     ...(name !== null ? { name } : {}),
     ...(source !== null ? { source } : {}),
+    ...(recording !== null ? { server: recording } : {}),
   });
 }
 

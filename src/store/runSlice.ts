@@ -1,6 +1,7 @@
 import { CheckpointedTrace } from '../core/tree/checkpoints';
 import type { SearchTree } from '../core/tree/tree';
 import { emptyTree } from '../core/tree/tree';
+import type { RunRecording } from '../engines/definition';
 import type { RunSource } from '../run/runFile';
 
 /** Where the run stands, as the controls and the summary show it. */
@@ -29,6 +30,8 @@ export interface RunSlice {
   source: RunSource | null;
   /** The name the run was given (a run file's `name`), or null. */
   name: string | null;
+  /** What the engine recorded besides the events (a server's replies), for the run file. */
+  recording: RunRecording | null;
   status: RunStatus;
   /** Why the run stopped with an error. */
   error: string | null;
@@ -50,6 +53,7 @@ export function emptyRun(): Omit<RunSlice, 'importError'> {
     createdAt: new Date().toISOString(),
     source: null,
     name: null,
+    recording: null,
     status: 'idle',
     error: null,
     tree: emptyTree(),

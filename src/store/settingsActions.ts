@@ -1,6 +1,8 @@
 import { maxHint } from '../run/hints';
 import type { Algorithm, SearchSettings } from '../core/search/settings';
+import type { ServerEngineSettings } from '../engines/server/settings';
 import type {
+  EngineKind,
   EngineSettings,
   RunSettings,
   SimulatedEngineSettings,
@@ -20,8 +22,13 @@ export type SettingsOf<A extends Algorithm> = Extract<SearchSettings, { algorith
 /** A partial change to the settings: nested search and engine settings merge field by field. */
 export type SettingsPatch = Partial<Omit<RunSettings, 'search' | 'engine'>> & {
   search?: Partial<SearchSettings>;
-  engine?: Partial<SimulatedEngineSettings> | Partial<WebLlmEngineSettings>;
+  engine?: EnginePatch;
 };
+
+/** A partial change to one engine's settings (naming its kind, or the current one's). */
+export type EnginePatch = {
+  [K in EngineKind]: Partial<Extract<EngineSettings, { kind: K }>>;
+}[EngineKind];
 
 /** The last settings of each engine kind, so that switching back restores them. */
 const lastEngine = new Map<EngineSettings['kind'], EngineSettings>();
@@ -31,10 +38,7 @@ const lastEngine = new Map<EngineSettings['kind'], EngineSettings>();
  * default) settings; fields that kind does not have are dropped, so the result is always one
  * consistent engine's settings.
  */
-function mergeEngine(
-  current: EngineSettings,
-  patch: Partial<SimulatedEngineSettings> | Partial<WebLlmEngineSettings>,
-): EngineSettings {
+function mergeEngine(current: EngineSettings, patch: EnginePatch): EngineSettings {
   const kind = patch.kind ?? current.kind;
   const defaults = engineOf(kind).defaults;
   const base = kind === current.kind ? current : (lastEngine.get(kind) ?? defaults);
@@ -101,6 +105,12 @@ export function updateEngine(patch: Partial<SimulatedEngineSettings>): void {
   updateSettings({ engine: { ...patch, kind: 'simulated' } });
 }
 
+/** Changes server engine settings (ignored while another engine is chosen) and resets. */
+export function updateServer(patch: Partial<ServerEngineSettings>): void {
+  if (useArbor.getState().settings.engine.kind !== 'server') return;
+  updateSettings({ engine: { ...patch, kind: 'server' } });
+}
+
 /** Changes web-llm engine settings (ignored while another engine is chosen) and resets. */
 export function updateWebLlm(patch: Partial<WebLlmEngineSettings>): void {
   if (useArbor.getState().settings.engine.kind !== 'webllm') return;
@@ -113,12 +123,19 @@ export function updateWebLlm(patch: Partial<WebLlmEngineSettings>): void {
  * first judge there (the self-judge).
  * @param modelId for 'webllm': the model that was just loaded
  */
-export function setEngineKind(kind: EngineSettings['kind'], modelId?: string): void {
+export function setEngineKind(kind: EngineKind, modelId?: string): void {
+  if (kind === 'webllm' && modelId !== undefined) switchEngine({ kind, modelId });
+  else switchEngine({ kind } as EnginePatch);
+}
+
+/**
+ * Switches to an engine with some of its settings given (a model just loaded, a server just
+ * connected), restoring that engine's last settings for the rest, and resets the run.
+ */
+export function switchEngine(patch: EnginePatch & { kind: EngineKind }): void {
   const { settings } = useArbor.getState();
-  if (settings.engine.kind === kind && modelId === undefined) return;
-  lastEngine.set(settings.engine.kind, settings.engine);
-  const patch: Partial<WebLlmEngineSettings> | Partial<SimulatedEngineSettings> =
-    kind === 'webllm' && modelId !== undefined ? { kind, modelId } : { kind };
+  if (settings.engine.kind === patch.kind && Object.keys(patch).length === 1) return;
+  if (settings.engine.kind !== patch.kind) lastEngine.set(settings.engine.kind, settings.engine);
   const next = mergeSettings(settings, { engine: patch });
   // Every engine writes every task, so switching engine keeps the task; a judge the task
   // lacks gives way to the engine's first one there.

@@ -11,6 +11,8 @@ import type { RunSlice } from './runSlice';
 import { createRunSlice, deriveStatus } from './runSlice';
 import type { SettingsSlice } from './settingsSlice';
 import { createSettingsSlice } from './settingsSlice';
+import type { ServerSlice } from './serverSlice';
+import { createServerSlice } from './serverSlice';
 import type { ViewSlice } from './viewSlice';
 import { createViewSlice } from './viewSlice';
 
@@ -27,7 +29,8 @@ export type Store = SettingsSlice &
   ViewSlice &
   ModelSlice &
   LibrarySlice &
-  LabSlice;
+  LabSlice &
+  ServerSlice;
 
 /** The store hook. Select narrowly: `useArbor((s) => s.cursor)`. */
 export const useArbor = create<Store>()(() => ({
@@ -38,6 +41,7 @@ export const useArbor = create<Store>()(() => ({
   ...createModelSlice(),
   ...createLibrarySlice(),
   ...createLabSlice(),
+  ...createServerSlice(),
 }));
 
 /** Sets part of the state and recomputes `status` from the result. */

@@ -2,7 +2,9 @@ import { useId } from 'react';
 import type { GridSpec } from '../../../lab/types';
 import type { EngineSettings } from '../../../run/settings';
 import { DEFAULT_ENGINE, DEFAULT_WEBLLM_ENGINE } from '../../../run/settings';
-import { SIMULATED_LABEL, modelLabel } from '../../EngineBadge';
+import { engineFor } from '../../../engines/registry';
+import type { ServerFamily } from '../../../engines/server/families';
+import { DEFAULT_SERVER_ENGINE } from '../../../engines/server/settings';
 import { SimulatedEngineFields } from '../../SimulatedEngineFields';
 
 /** Props of {@link LabEngineFields}. */
@@ -13,19 +15,25 @@ export interface LabEngineFieldsProps {
   loadedModelId: string | null;
   /** The visualizer's engine (a loaded model's settings are taken from there). */
   visualizerEngine: EngineSettings;
+  /** The connected server's family and first model, or null. */
+  server: { family: ServerFamily; model: string } | null;
 }
 
 /**
  * The engine every run of the grid uses: the simulated engine with its knobs (judge, PRM
- * noise, skill, slip rate), or the language model loaded in the Model (WebGPU) panel, whose
- * runs go one at a time through the GPU.
+ * noise, skill, slip rate), the language model loaded in the Model (WebGPU) panel, whose
+ * runs go one at a time through the GPU, or a model on the connected server, several runs at
+ * once.
  */
 export function LabEngineFields(props: LabEngineFieldsProps) {
-  const { engine, update, loadedModelId, visualizerEngine } = props;
+  const { engine, update, loadedModelId, visualizerEngine, server } = props;
   const name = useId();
   const choose = (kind: EngineSettings['kind']) => {
     if (kind === 'simulated') update({ engine: DEFAULT_ENGINE });
-    else if (loadedModelId !== null) {
+    else if (kind === 'server') {
+      if (visualizerEngine.kind === 'server') update({ engine: visualizerEngine });
+      else if (server !== null) update({ engine: { ...DEFAULT_SERVER_ENGINE, ...server } });
+    } else if (loadedModelId !== null) {
       update({
         engine:
           visualizerEngine.kind === 'webllm' && visualizerEngine.modelId === loadedModelId
@@ -35,11 +43,13 @@ export function LabEngineFields(props: LabEngineFieldsProps) {
     }
   };
   const noModel = loadedModelId === null && engine.kind !== 'webllm';
+  const noServer =
+    server === null && engine.kind !== 'server' && visualizerEngine.kind !== 'server';
   return (
     <fieldset className="flex min-w-0 flex-col gap-3 rounded border border-slate-200 p-3 dark:border-slate-800">
       <legend className="px-1 font-semibold">Engine</legend>
       <p className="text-xs font-medium" data-testid="lab-engine-summary">
-        {engine.kind === 'simulated' ? SIMULATED_LABEL : modelLabel(engine.modelId)}
+        {engineFor(engine).describe(engine)}
       </p>
       <div role="radiogroup" aria-label="Lab engine" className="flex flex-col gap-1 text-sm">
         <label className="flex items-center gap-2">
@@ -69,12 +79,30 @@ export function LabEngineFields(props: LabEngineFieldsProps) {
             Load a model in the visualizer&apos;s Model (WebGPU) panel to run a grid on it.
           </span>
         )}
+        <label
+          className={`flex items-center gap-2 ${noServer ? 'cursor-not-allowed opacity-60' : ''}`}
+          title={noServer ? 'Connect a server in the Server panel first.' : undefined}
+        >
+          <input
+            type="radio"
+            name={name}
+            checked={engine.kind === 'server'}
+            disabled={noServer}
+            onChange={() => choose('server')}
+          />
+          {server ? `Server (${server.model})` : 'Model on a server (none connected)'}
+        </label>
       </div>
       {engine.kind === 'simulated' ? (
         <SimulatedEngineFields
           engine={engine}
           set={(patch) => update({ engine: { ...engine, ...patch } })}
         />
+      ) : engine.kind === 'server' ? (
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          {engine.concurrency} runs go at once (the server batches their requests), with the judge (
+          {engine.judge}) and sampling settings of the visualizer&apos;s engine panel.
+        </p>
       ) : (
         <p className="text-xs text-slate-600 dark:text-slate-400">
           Runs go one at a time through the GPU, with the judge ({engine.judge}) and sampling

@@ -37,6 +37,11 @@ export function LabSetup() {
   const draft = useArbor((s) => s.lab.draft);
   const loadedModelId = useArbor((s) => s.loadedModelId);
   const visualizerEngine = useArbor((s) => s.settings.engine);
+  const connection = useArbor((s) => s.server);
+  const server =
+    connection.phase === 'connected' && connection.models[0]
+      ? { family: connection.family, model: connection.models[0].id }
+      : null;
   const active = useArbor(
     (s) => s.lab.grid?.status === 'running' || s.lab.grid?.status === 'paused',
   );
@@ -63,6 +68,7 @@ export function LabSetup() {
         update={update}
         loadedModelId={loadedModelId}
         visualizerEngine={visualizerEngine}
+        server={server}
       />
       <StrategyFields
         selected={draft.strategies}

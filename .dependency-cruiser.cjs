@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The layers' import arrows (DESIGN.md "Layers"), checked by dependency-cruiser in `npm run
+ * The layers' import arrows, checked by dependency-cruiser in `npm run
  * lint`: components → store → (lab, library, importers, narration, layout) → run → engines →
  * core, and no import cycles anywhere. ESLint's no-restricted-imports keeps src/core free of
  * packages; this keeps every layer's arrows and forbids cycles (which ESLint cannot see

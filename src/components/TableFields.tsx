@@ -23,25 +23,53 @@ export interface TableFieldsProps<T extends object> {
 export function TableFields<T extends object>(props: TableFieldsProps<T>) {
   const { table, values, set, available, custom } = props;
   const record = values as Record<string, unknown>;
-  return (
-    <>
-      {rowsOf<T>(table).map(([field, spec]) => {
-        const shown = (spec as { shown?: (v: T) => boolean }).shown;
-        if (shown && !shown(values)) return null;
-        const draw = custom?.[field];
-        if (draw) return <div key={field}>{draw(values[field])}</div>;
-        return (
-          <Field
-            key={field}
-            spec={spec}
-            value={record[field]}
-            options={available?.[field]}
-            set={(v) => set({ [field]: v } as Partial<T>)}
-          />
-        );
-      })}
-    </>
-  );
+  const drawn = rowsOf<T>(table).flatMap(([field, spec]) => {
+    const shown = (spec as { shown?: (v: T) => boolean }).shown;
+    if (shown && !shown(values)) return [];
+    const draw = custom?.[field];
+    const node = draw ? (
+      <div key={field}>{draw(values[field])}</div>
+    ) : (
+      <Field
+        key={field}
+        spec={spec}
+        value={record[field]}
+        options={available?.[field]}
+        set={(v) => set({ [field]: v } as Partial<T>)}
+      />
+    );
+    return [{ node, group: spec.group }];
+  });
+  // Consecutive fields of one group go together under its folded label.
+  const parts: ReactNode[] = [];
+  for (let i = 0; i < drawn.length;) {
+    const group = drawn[i]?.group;
+    if (!group) {
+      parts.push(drawn[i]?.node);
+      i += 1;
+      continue;
+    }
+    const members: ReactNode[] = [];
+    while (i < drawn.length && drawn[i]?.group?.label === group.label) {
+      members.push(drawn[i]?.node);
+      i += 1;
+    }
+    parts.push(
+      <details
+        key={`group:${group.label}`}
+        className="rounded border border-slate-200 px-2 py-1 text-sm dark:border-slate-800"
+      >
+        <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-300">
+          {group.label}
+        </summary>
+        {group.hint && (
+          <p className="my-1 text-xs text-slate-500 dark:text-slate-400">{group.hint}</p>
+        )}
+        <div className="flex flex-col gap-3 pb-1">{members}</div>
+      </details>,
+    );
+  }
+  return <>{parts}</>;
 }
 
 function Field(props: {
@@ -85,6 +113,7 @@ function Field(props: {
           checked={value === true}
           onChange={set}
           {...(spec.hint !== undefined ? { hint: spec.hint } : {})}
+          {...(spec.more !== undefined ? { more: spec.more } : {})}
         />
       );
     case 'text':

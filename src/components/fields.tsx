@@ -145,14 +145,16 @@ export interface CheckboxFieldProps {
   checked: boolean;
   onChange: (checked: boolean) => void;
   hint?: string;
+  /** More words, shown when the pointer rests on the field. */
+  more?: string;
 }
 
 /** A labelled checkbox with a hint under its label. */
 export function CheckboxField(props: CheckboxFieldProps) {
-  const { label, checked, onChange, hint } = props;
+  const { label, checked, onChange, hint, more } = props;
   const id = useId();
   return (
-    <div className="flex items-start gap-2 text-sm" title={hint}>
+    <div className="flex items-start gap-2 text-sm" title={more ?? hint}>
       <input
         id={id}
         type="checkbox"

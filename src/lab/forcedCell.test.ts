@@ -176,6 +176,31 @@ describe('runForcedCell', () => {
     expect(engine.interrupts).toBe(1);
   });
 
+  it("samples with the run's top-p and penalties, which its run file records", async () => {
+    const sampling = {
+      topP: 0.9,
+      repetitionPenalty: 1.1,
+      presencePenalty: 0,
+      frequencyPenalty: 0.3,
+    };
+    const c = cell('cap', 64, {
+      engine: { ...DEFAULT_WEBLLM_ENGINE, modelId: QWEN3, ...sampling },
+    });
+    const engine = thinker(['6 * 7 = 42'], ' 42');
+    const { events } = await runForcedCell(c, engine);
+    expect(engine.calls.length).toBeGreaterThan(0);
+    for (const { request } of engine.calls) {
+      expect(request).toMatchObject({
+        top_p: 0.9,
+        repetition_penalty: 1.1,
+        presence_penalty: 0,
+        frequency_penalty: 0.3,
+      });
+    }
+    const opened = opens(c, events);
+    expect(opened.ok && opened.file.settings.engine).toMatchObject(sampling);
+  });
+
   it('refuses what it cannot run, with a reason a person can read', async () => {
     const engine = thinker(['x'], ' 1');
     const refuse = async (c: ForcedCell, e: FakeThinker | FakeEngine = engine) =>

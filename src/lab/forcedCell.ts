@@ -27,6 +27,8 @@ import {
 import { curatedModel } from '../engines/webllm/models';
 import type { ForcingRecord } from './forcedSample';
 import { UNUSED_JUDGE, forcedTask, forcingProposer, refusingProposer } from './forcedSample';
+import type { Sampling } from '../engines/webllm/sampling';
+import { samplingOf } from '../engines/webllm/sampling';
 import { summarizeRun } from './runCell';
 import type { CellResult, GridCell } from './types';
 
@@ -76,7 +78,13 @@ function now(): number {
 
 /** What a cell needs to run, or why it cannot run here. */
 type Prepared =
-  | { ok: true; template: ThinkingTemplate; engine: ForcingEngine; temperature: number }
+  | {
+      ok: true;
+      template: ThinkingTemplate;
+      engine: ForcingEngine;
+      temperature: number;
+      sampling: Sampling;
+    }
   | { ok: false; error: string };
 
 function prepare(cell: ForcedCell, engine: ChatEngine | ForcingEngine): Prepared {
@@ -84,6 +92,7 @@ function prepare(cell: ForcedCell, engine: ChatEngine | ForcingEngine): Prepared
   if (settings.engine.kind !== 'webllm')
     return { ok: false, error: 'Budget forcing needs a web-llm model.' };
   const { modelId, temperature } = settings.engine;
+  const sampling = samplingOf(settings.engine);
   const template = thinkingTemplateFor(modelId);
   if (template === null) {
     const name = modelId || 'this model';
@@ -114,7 +123,7 @@ function prepare(cell: ForcedCell, engine: ChatEngine | ForcingEngine): Prepared
         "This engine has no raw text completion (web-llm's engine.completions), which budget forcing needs.",
     };
   }
-  return { ok: true, template, engine, temperature };
+  return { ok: true, template, engine, temperature, sampling };
 }
 
 /**
@@ -166,6 +175,7 @@ export async function runForcedCell(
           mode: cell.forcing.mode,
           thinkingTokens: cell.forcing.thinkingTokens,
           temperature: ready.temperature,
+          sampling: ready.sampling,
           seed: cell.settings.seed,
           signal,
           ...(hooks.onText ? { onText: hooks.onText } : {}),

@@ -115,6 +115,39 @@ describe('run file v2', () => {
     expect(errorOf(bad)).toMatch(/settings\.engine\.modelId/);
   });
 
+  it("records a model run's sampling (issue 17); a file from before then opens with top-p 1 and no penalties", () => {
+    const sampling = {
+      topP: 0.9,
+      repetitionPenalty: 1.1,
+      presencePenalty: 0,
+      frequencyPenalty: 0.5,
+    };
+    const engine = { ...DEFAULT_WEBLLM_ENGINE, modelId: 'Qwen3-0.6B-q4f16_1-MLC', ...sampling };
+    const modelRun = makeRunFile({ ...DEFAULT_SETTINGS, engine }, events, new Date(0));
+    const text = JSON.stringify(modelRun);
+    expect(JSON.parse(text)).toMatchObject({ settings: { engine: sampling } });
+    const parsed = parseRunFile(text);
+    expect(parsed.ok && parsed.file.settings.engine).toEqual(engine);
+    expect(DEFAULT_WEBLLM_ENGINE).toMatchObject({
+      topP: 1,
+      repetitionPenalty: 1,
+      presencePenalty: 0,
+      frequencyPenalty: 0,
+    });
+    const before: Record<string, unknown> = { ...engine };
+    for (const key of Object.keys(sampling)) delete before[key];
+    const old = parseRunFile({ ...modelRun, settings: { ...modelRun.settings, engine: before } });
+    expect(old.ok && old.file.settings.engine).toEqual({
+      ...before,
+      topP: 1,
+      repetitionPenalty: 1,
+      presencePenalty: 0,
+      frequencyPenalty: 0,
+    });
+    const bad = { ...modelRun, settings: { ...modelRun.settings, engine: { ...engine, topP: 0 } } };
+    expect(errorOf(bad)).toMatch(/settings\.engine\.topP/);
+  });
+
   it('keeps step text full of HTML as text', () => {
     const hostile = structuredClone(file);
     const expand = hostile.events.find((e) => e.type === 'expand' && e.children.length > 0);

@@ -12,7 +12,8 @@ function fieldSchema(spec: AnyFieldSpec): z.ZodType {
   switch (spec.type) {
     case 'number': {
       const n = z.number().min(spec.min).max(spec.max);
-      return spec.integer ? n.int() : n;
+      const typed = spec.integer ? n.int() : n;
+      return spec.whenMissing === undefined ? typed : typed.default(spec.whenMissing);
     }
     case 'choice':
       return z.enum(spec.options.map((o) => o.value) as [string, ...string[]]);

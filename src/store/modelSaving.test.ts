@@ -62,6 +62,7 @@ describe('updateOrderingSaving', () => {
       naive: naive.usage.prefilled,
       cacheAware: live.usage.prefilled,
       saved,
+      answers: 'recorded',
     });
     expect(prefillSaved()).toBe(saved);
     // The live counts are left as the adapter reported them.

@@ -9,6 +9,9 @@ import { SpeedReadout } from './SpeedReadout';
 export function ModelActivity() {
   const onModel = useArbor((s) => s.settings.engine.kind === 'webllm');
   const stats = useArbor((s) => s.modelStats);
+  const cacheAware = useArbor(
+    (s) => s.settings.engine.kind === 'webllm' && s.settings.engine.cacheAware,
+  );
   const draft = useArbor((s) => s.draft);
   if (!onModel && stats === null) return null;
   return (
@@ -16,7 +19,7 @@ export function ModelActivity() {
       aria-label="Model activity"
       className="flex flex-col gap-2 rounded border border-emerald-200 bg-emerald-50/40 px-3 py-2 dark:border-emerald-900 dark:bg-emerald-950/30"
     >
-      <SpeedReadout stats={stats} />
+      <SpeedReadout stats={stats} cacheAware={cacheAware} />
       <DraftLine draft={draft} />
     </section>
   );

@@ -10,8 +10,12 @@
 interface FieldBase {
   label: string;
   hint?: string;
+  /** More words than the hint holds, shown when the pointer rests on the field. */
+  more?: string;
   /** The field's key in a link; absent when the field never travels in a URL. */
   url?: string;
+  /** Fields of one group are drawn together, folded away under its label. */
+  group?: { label: string; hint?: string };
 }
 
 /** A number in [min, max]; `integer` requires a whole number. */
@@ -22,6 +26,8 @@ export interface NumberSpec extends FieldBase {
   /** The form's step (1 for integers by default). */
   step?: number;
   integer?: boolean;
+  /** The value a run file written before the field existed opens with. */
+  whenMissing?: number;
 }
 
 /** One of a fixed list of strings. */

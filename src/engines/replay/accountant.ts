@@ -11,6 +11,8 @@
  * generator, derived from the seed, the call's kind, its step path and how many calls of that
  * kind that path has had — as the web-llm adapter seeds each request from the run seed and the
  * path — so reordering calls on different paths changes nothing but what the cache holds.
+ * (A web-llm model may answer a request that continues its cache otherwise than a fresh one:
+ * webllm/kvCache.ts. The accountant counts prefill for the same answers in either order.)
  * Use one accountant per run.
  *
  * Rollouts are written step by step, as webllm/proposer.ts writes them: one step request per

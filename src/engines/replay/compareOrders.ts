@@ -22,9 +22,16 @@ import type { JudgeRequests } from './accountant';
 import { ReplayAccountant } from './accountant';
 import { NotRecordedError, traceEngine, TraceMismatchError } from './fromTrace';
 
-/** Prefill of both orders in approximate tokens, or why it cannot be known. */
+/**
+ * Prefill of both orders in approximate tokens, or why it cannot be known. `answers` says
+ * what was measured: both orders replayed over the run's own recorded answers ('recorded'),
+ * so `saved` is what the order saved on those answers — not the difference between two runs.
+ * On web-llm the other order might have had other answers: a conversation continued from the
+ * KV cache is not the text a fresh prefill reads (engines/webllm/kvCache.ts).
+ */
 export type OrderingSaving =
-  { naive: number; cacheAware: number; saved: number } | { unavailable: string };
+  | { naive: number; cacheAware: number; saved: number; answers: 'recorded' }
+  | { unavailable: string };
 
 /** What a replay needs besides the events: the run's problem, search and request shape. */
 export interface ReplaySetup<S, P extends Problem> {
@@ -165,7 +172,7 @@ export function compareOrders<S, P extends Problem>(
       const why = mismatch(naive, recorded, 'naive') ?? mismatch(aware, recorded, 'cache-aware');
       if (why === null) {
         const saved = naive.prefilled - aware.prefilled;
-        return { naive: naive.prefilled, cacheAware: aware.prefilled, saved };
+        return { naive: naive.prefilled, cacheAware: aware.prefilled, saved, answers: 'recorded' };
       }
       reason ||= why;
     } catch (error) {

@@ -89,6 +89,7 @@ describe('math word problems', () => {
       naive: naive.usage.prefilled,
       cacheAware: live.usage.prefilled,
       saved: naive.usage.prefilled - live.usage.prefilled,
+      answers: 'recorded',
     });
     if (algorithm === 'mcts') expect(naive.usage.prefilled).toBeGreaterThan(live.usage.prefilled);
   });

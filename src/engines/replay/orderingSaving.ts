@@ -6,6 +6,11 @@
  * estimates in approximate tokens (`approxTokens`: words, digit runs, punctuation), not the
  * model's tokenizer, and they count one request per step kept, as the accountant does
  * (accountant.ts: the adapter's dropped duplicates and empty replies are not in the run).
+ *
+ * What it measures (`answers: 'recorded'`): the prefill of both orders over this run's own
+ * answers. On web-llm the naive order might have had other answers — a conversation continued
+ * from the KV cache is not the text a fresh prefill reads (webllm/kvCache.ts) — so this is the
+ * saving on the same answers, not the difference between a cache-aware and a naive run.
  */
 import type { SearchSettings } from '../../core/search/settings';
 import type { TaskEntry } from '../../core/tasks/entry';

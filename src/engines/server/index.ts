@@ -25,12 +25,7 @@ export { inFlightOverTime } from './limiter';
 export type { PromptFormat } from './prompts';
 export type { ServerDraftSink } from './proposer';
 export type { RecordedReply, ServerRecording } from './recording';
-export {
-  NotInRecordingError,
-  cachedShare,
-  replaySource,
-  requestKey,
-  serverRecordingSchema,
-} from './recording';
+export { cachedShare } from './cachedShare';
+export { NotInRecordingError, replaySource, requestKey, serverRecordingSchema } from './recording';
 export type { ServerEngineSettings } from './settings';
 export { DEFAULT_SERVER_ENGINE, SERVER_TABLE, checkServerSettings } from './settings';

@@ -180,5 +180,3 @@ export function replaySource(recording: ServerRecording, live?: ReplySource): Re
     },
   };
 }
-
-export { cachedShare } from './cachedShare';

@@ -17,6 +17,9 @@ import type { DraftSink } from './proposer';
 import { createWebLlmProposer } from './proposer';
 import type { ChatEngine, RequestUsage } from './requests';
 import { RequestRunner } from './requests';
+import type { Sampling } from './sampling';
+import { NEUTRAL_SAMPLING, samplingProblems } from './sampling';
+import { PLAIN_REPLY, THINKING_OFF_REPLY, withDelimiter } from './thinkingBlock';
 
 export type { ChatEngine, RequestUsage } from './requests';
 
@@ -28,11 +31,16 @@ export interface WebLlmEngineOptions {
   rolloutK: number;
   /** Sampling temperature for steps and rollouts, 0–2. */
   temperature: number;
+  /** Top-p and penalties for steps and rollouts (default: top-p 1, no penalties). */
+  sampling?: Sampling;
   /** Per-step token limit, ≥ 1. */
   maxStepTokens: number;
   /** The step delimiter: '\n\n' by default. */
   delimiter: string;
-  /** The run seed; per-request seeds derive from it and the path (order-independent). */
+  /**
+   * The run seed; per-request seeds derive from it and the path, not from the order of
+   * requests (seeds.ts; web-llm's reused cache may still change a reply, kvCache.ts).
+   */
   seed: number;
   /** What the UI calls the proposer (the model's name); "web-llm model" if absent. */
   label?: string;
@@ -78,6 +86,7 @@ export function checkOptions(task: AnyTaskEntry, options: WebLlmEngineOptions): 
     problems.push('maxStepTokens must be a whole number, at least 1');
   }
   if (!Number.isFinite(options.seed)) problems.push('seed must be a number');
+  problems.push(...samplingProblems(options.sampling ?? NEUTRAL_SAMPLING));
   if (options.judge === 'rule' && task.rule.sees !== 'exact') {
     problems.push(`${task.label} has no exact rule verifier: use the self or rollout judge`);
   }
@@ -102,7 +111,7 @@ function build<S, P extends Problem>(
     gate,
     cache,
     (u) => hooks.onUsage?.(u),
-    options.thinking,
+    withDelimiter(options.thinking === false ? THINKING_OFF_REPLY : PLAIN_REPLY, options.delimiter),
   );
   const proposer = createWebLlmProposer<S, P>(
     runner,
@@ -111,6 +120,7 @@ function build<S, P extends Problem>(
     {
       label: options.label ?? 'web-llm model',
       temperature: options.temperature,
+      sampling: options.sampling ?? NEUTRAL_SAMPLING,
       maxStepTokens: options.maxStepTokens,
       delimiter: options.delimiter,
       seed: options.seed,

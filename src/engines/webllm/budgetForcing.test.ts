@@ -271,4 +271,30 @@ describe('requests', () => {
     expect(engine.calls[0]?.request.seed).not.toBe(engine.calls[1]?.request.seed);
     expect(texts.at(-1)).toBe(trace.text);
   });
+
+  it("sends top-p and the penalties with every request, so the model's own config never picks them (lib/index.js 13569-13599)", async () => {
+    const neutral = fake(thinker(['x y'], ' 7'));
+    await forceBudget(neutral, PROMPT, opts({}));
+    const sampling = {
+      topP: 0.8,
+      repetitionPenalty: 1.2,
+      presencePenalty: 0.5,
+      frequencyPenalty: -1,
+    };
+    const chosen = fake(thinker(['x y'], ' 7'));
+    await forceBudget(chosen, PROMPT, opts({ sampling }));
+    for (const [engine, want] of [
+      [neutral, { top_p: 1, repetition_penalty: 1, presence_penalty: 0, frequency_penalty: 0 }],
+      [
+        chosen,
+        { top_p: 0.8, repetition_penalty: 1.2, presence_penalty: 0.5, frequency_penalty: -1 },
+      ],
+    ] as const) {
+      expect(engine.calls).toHaveLength(2);
+      for (const { request } of engine.calls) expect(request).toMatchObject(want);
+    }
+    expect(checkForcingOptions(opts({ sampling: { ...sampling, topP: 0 } }))).toEqual([
+      'top-p must be above 0 and at most 1',
+    ]);
+  });
 });

@@ -29,6 +29,8 @@ import type { ForcingEngine, Piece } from './budgetForcingStream';
 import { streamOnce } from './budgetForcingStream';
 import { isAbortError } from './errors';
 import { watchdog } from './requests';
+import type { Sampling } from './sampling';
+import { NEUTRAL_SAMPLING, samplingFields, samplingProblems } from './sampling';
 import { fnv1a } from './seeds';
 
 export type { ForcingEngine } from './budgetForcingStream';
@@ -50,6 +52,11 @@ export interface ForcingOptions {
   answerTokens?: number;
   /** Sampling temperature, 0–2. */
   temperature: number;
+  /**
+   * Top-p and the penalties, sent with every request (default: top-p 1, no penalties):
+   * web-llm would otherwise take each from the model's own config (sampling.ts).
+   */
+  sampling?: Sampling;
   /** The run seed (a whole number); each request's seed derives from it. */
   seed: number;
   signal?: AbortSignal | undefined;
@@ -122,6 +129,7 @@ export function checkForcingOptions(options: ForcingOptions): string[] {
   if (!(options.temperature >= 0 && options.temperature <= 2))
     problems.push('temperature must be between 0 and 2');
   if (!Number.isInteger(options.seed)) problems.push('seed must be a whole number');
+  problems.push(...samplingProblems(options.sampling ?? NEUTRAL_SAMPLING));
   return problems;
 }
 
@@ -178,6 +186,7 @@ export async function forceBudget(
         stream_options: { include_usage: true },
         max_tokens: maxTokens,
         temperature: options.temperature,
+        ...samplingFields(options.sampling ?? NEUTRAL_SAMPLING),
         seed: fnv1a(`${options.seed}\u0000forcing\u0000${trace.requests}`) & 0x7fffffff,
         logprobs: true,
         top_logprobs: 1,

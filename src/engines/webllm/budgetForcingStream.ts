@@ -11,7 +11,8 @@ import type {
 import { abortError, generationError, isAbortError } from './errors';
 import type { FinishReason } from './kvCache';
 import { approxTokens } from './kvCache';
-import { heldText, stallError } from './requests';
+import { keptText } from './keptText';
+import { stallError } from './requests';
 
 /** The part of web-llm's engine budget forcing calls (the in-page and the worker engine). */
 export type ForcingEngine = Pick<MLCEngineInterface, 'completions' | 'interruptGenerate'>;
@@ -85,6 +86,8 @@ export async function streamOnce(
   const consume = async (): Promise<Piece> => {
     const stream: AsyncIterable<Completion> = await engine.completions.create(request);
     let text = '';
+    let beforeLast = '';
+    let lastToken: string | null = null;
     let finish: FinishReason | null = null;
     let usage: Completion['usage'];
     let logProbSum = 0;
@@ -95,11 +98,16 @@ export async function streamOnce(
       if (chunk.usage) usage = chunk.usage;
       const choice = chunk.choices[0];
       if (!choice) continue;
+      const entries = choice.logprobs?.content ?? [];
+      if (choice.finish_reason === null) {
+        beforeLast = text;
+        lastToken = entries.at(-1)?.token ?? null;
+      }
       if (choice.text !== '') {
         text += choice.text;
         opts.onDelta(text);
       }
-      for (const entry of choice.logprobs?.content ?? []) {
+      for (const entry of entries) {
         logProbSum += entry.logprob;
         logProbCount++;
       }
@@ -109,7 +117,7 @@ export async function streamOnce(
     if (finish === null || finish === 'abort') throw new Error('the generation was interrupted');
     const stops = typeof request.stop === 'string' ? [request.stop] : (request.stop ?? []);
     return {
-      text: heldText(text, stops, finish),
+      text: keptText({ text, beforeLast, lastToken }, stops, finish),
       finish,
       tokens: usage?.completion_tokens ?? (logProbCount || approxTokens(text)),
       prefilled: usage?.prompt_tokens ?? approxTokens(request.prompt),

@@ -42,6 +42,12 @@ export const webLlmEngine: EngineDefinition<WebLlmEngineSettings> = {
         judge: settings.judge,
         rolloutK: settings.rolloutK,
         temperature: settings.temperature,
+        sampling: {
+          topP: settings.topP,
+          repetitionPenalty: settings.repetitionPenalty,
+          presencePenalty: settings.presencePenalty,
+          frequencyPenalty: settings.frequencyPenalty,
+        },
         maxStepTokens: settings.maxStepTokens,
         delimiter: settings.delimiter,
         seed: run.seed,

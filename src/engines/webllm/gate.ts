@@ -2,7 +2,8 @@
  * The pause switch between the run's controls and the model engine. Before each request the
  * engine waits until the gate is open; when the gate closes during a request, the engine
  * interrupts the generation, drops its partial reply and issues the same request again after
- * resume, so the tree stays as the algorithm would have left it.
+ * resume, so the tree stays as the algorithm would have left it. A reply the interrupt did not
+ * cut short (a one-token judge answer, which web-llm cannot stop) is kept, not asked twice.
  */
 export class PauseGate {
   private closed = false;

@@ -10,6 +10,7 @@ import type { TaskPrompts } from './conversation';
 import { judgeRequest } from './conversation';
 import { judgeFromCompletion, MissingLogprobsError } from './logprobs';
 import type { RequestRunner } from './requests';
+import { NEUTRAL_SAMPLING } from './sampling';
 import { requestSeed } from './seeds';
 
 /** Cost of a judge call that made no model request. */
@@ -20,8 +21,11 @@ const NO_REQUEST: Cost = { generated: 0, prefilled: 0, proposerCalls: 0, judgeCa
  * p(Yes) and p(No) from it: score = pYes / (pYes + pNo), 0.5 when neither is among the top 5
  * (the evidence then shows both as 0). It samples at temperature 1: web-llm computes the
  * log-probabilities after temperature scaling, and at temperature 0 (floored to 1e-6) they
- * would be 0 and −∞, a yes/no with no confidence in it. The sampled token is not used. An
- * invalid step scores 0 without a request.
+ * would be 0 and −∞, a yes/no with no confidence in it. It sends top-p 1 and no penalties
+ * whatever the run samples steps with: web-llm would otherwise take them from the model's
+ * config (sampling.ts), and the penalties would act on the reading (top-p does not: the
+ * log-probabilities are read before it). The sampled token is not used. An invalid step scores
+ * 0 without a request.
  * @throws MissingLogprobsError (wrapped by nothing: a setup error) when web-llm returns none
  */
 export function createSelfJudge<S, P>(
@@ -41,6 +45,7 @@ export function createSelfJudge<S, P>(
         {
           maxTokens: 1,
           temperature: 1,
+          sampling: NEUTRAL_SAMPLING,
           seed: requestSeed(settings.seed, 'judge', ctx.steps, 0),
           topLogprobs: 5,
         },

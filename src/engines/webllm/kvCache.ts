@@ -17,6 +17,18 @@
  *   cut before the stop string).
  * - `usage.prompt_tokens` is `pipeline.getCurRoundPrefillTotalTokens()`: only the tokens
  *   prefilled this round, not the whole conversation.
+ *
+ * What a reused cache holds is not what a fresh prefill of the same messages reads
+ * (testing/fakeEngine.ts copies both rules, cacheReuse.test.ts shows them):
+ * - the last round is prefilled from the new user turn (`getPromptArrayLastRound`, lib
+ *   10558–10566, called at 13873), so the previous reply's end-of-turn separator
+ *   (`seps[i]`, 10501; `<|im_end|>\n` for ChatML models) is never in the cache;
+ * - a sampled token enters the cache only when the next one is decoded (`sampleDecodeStep`
+ *   feeds `outputIds.at(-1)`, 12468), so the token that ended the reply is not in it — with
+ *   a `"\n\n"` stop, often a token that also carries the step's last character.
+ * Neither gap can be closed by how turns are laid out (the separator lies between the reply
+ * and the next turn's header, where no message text goes), so "reuse" here means fewer tokens
+ * prefilled, not the same context: the cache-aware order may change the model's answers.
  */
 import type { ChatTurn } from './conversation';
 

@@ -3,9 +3,11 @@
  * a step's log-probability for PUCT priors.
  *
  * web-llm 0.2.86 computes `logprob` and `top_logprobs` from the *temperature-scaled*
- * distribution (`LLMChatPipeline.sampleTokenFromLogits` → `fsoftmaxWithTemperature`, with the
- * temperature floored at 1e-6), and fills `logprobs.content` only when `top_logprobs` > 0
- * (`if (logprobs && top_logprobs > 0)`): with `top_logprobs` 0 or absent the content is empty.
+ * distribution after the repetition, presence and frequency penalties and before top-p
+ * (`LLMChatPipeline.sampleFromRawLogits` → `fsoftmaxWithTemperature`, with the temperature
+ * floored at 1e-6; lib/index.js 13726–13812; see sampling.ts), and fills `logprobs.content`
+ * only when `top_logprobs` > 0 (`if (logprobs && top_logprobs > 0)`): with `top_logprobs` 0 or
+ * absent the content is empty.
  */
 import type { ChatCompletion, ChatCompletionTokenLogprob, TopLogprob } from '@mlc-ai/web-llm';
 

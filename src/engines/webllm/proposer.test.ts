@@ -5,6 +5,7 @@ import { wordProblemTask } from '../../core/tasks/wordProblems';
 import { createWebLlmEngine } from './adapter';
 import { GAME24_PROMPTS, pathConversation } from './conversation';
 import { PauseGate } from './gate';
+import type { FakeToken } from './testing/fakeEngine';
 import { FakeEngine } from './testing/fakeEngine';
 import {
   g24ctx,
@@ -142,6 +143,20 @@ describe('log-probabilities', () => {
     await expect(proposer.propose(g24ctx(), 1)).rejects.toThrow(
       'The model returned no log-probabilities for a step.',
     );
+  });
+});
+
+describe('a character split across tokens (web-llm skips that chunk and its entry, lib/index.js 18387-18399)', () => {
+  it('keeps the step whole and its prior the mean over the entries that arrived', async () => {
+    // "€" (E2 82 AC) as two tokens: the chunk of the first carries no text and no entry
+    const tokens: FakeToken[] = ['5', ' ', [0xe2, 0x82], [0xac], ' ', 'left'];
+    const { fake, proposer } = game24(() => ({ text: '5 € left', tokens, tokenLogprob: -0.4 }));
+    const { steps } = await proposer.propose(g24ctx(), 1);
+    expect(steps[0]?.text).toBe('5 € left');
+    // 6 tokens and the end-of-sequence token; 6 entries streamed of 7
+    expect(fake.calls[0]?.completionTokens).toBe(7);
+    expect(steps[0]?.tokens).toBe(7);
+    expect(steps[0]?.logProb).toBeCloseTo(-0.4 * 7);
   });
 });
 

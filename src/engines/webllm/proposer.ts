@@ -17,12 +17,15 @@ import type { TaskPrompts } from './conversation';
 import { stepRequest } from './conversation';
 import { MissingLogprobsError, reportedLogProb, stepLogProb } from './logprobs';
 import type { Reply, RequestRunner } from './requests';
+import type { Sampling } from './sampling';
 import { fnv1a, requestSeed, SampleCounter } from './seeds';
 
 /** How the proposer samples. */
 export interface ProposerSettings {
   label: string;
   temperature: number;
+  /** Top-p and penalties of steps and rollouts. */
+  sampling: Sampling;
   /** Token limit of one step (a rollout's steps too). */
   maxStepTokens: number;
   delimiter: string;
@@ -94,7 +97,7 @@ export function createWebLlmProposer<S, P extends Problem>(
   settings: ProposerSettings,
   drafts: () => DraftSink | undefined,
 ): StepProposer<S, P> {
-  const { delimiter, maxStepTokens, temperature, seed } = settings;
+  const { delimiter, maxStepTokens, temperature, sampling, seed } = settings;
   const stop = delimiter === '' ? undefined : [delimiter];
   const counter = new SampleCounter();
   const cut = (text: string): string => cutStep(text, delimiter, text.length).step;
@@ -112,6 +115,7 @@ export function createWebLlmProposer<S, P extends Problem>(
       {
         maxTokens: maxStepTokens,
         temperature,
+        sampling,
         seed: sampleSeed,
         topLogprobs: 1,
         ...(stop ? { stop } : {}),
@@ -120,9 +124,8 @@ export function createWebLlmProposer<S, P extends Problem>(
         what,
         signal,
         onText: (text) => drafts()?.({ parentSteps: path, text }),
-        // The engine holds path + [step] only if the step is the reply exactly as it ended.
-        pathAfter: ({ text, finishReason }) =>
-          finishReason === 'stop' && text !== '' && cut(text) === text ? [...path, text] : null,
+        // The engine holds path + [step] only if the step is the reply exactly as it holds it.
+        pathAfter: (held) => (held !== '' && cut(held) === held ? [...path, held] : null),
       },
     );
     return { reply, text: cut(reply.text) };

@@ -6,10 +6,12 @@ import { game24Task, getPuzzle } from '../../core/tasks/game24';
 import type { WebLlmEngineOptions, WebLlmHooks } from './adapter';
 import { createWebLlmEngine } from './adapter';
 import { PauseGate } from './gate';
+import { ConversationCache } from './kvCache';
 import type { RequestUsage } from './requests';
-import { heldText, stallError, watchdog } from './requests';
+import { heldText } from './keptText';
+import { stallError, watchdog } from './requests';
 import type { FakeEngineOptions } from './testing/fakeEngine';
-import { FakeEngine } from './testing/fakeEngine';
+import { FakeEngine, fakeTokenize } from './testing/fakeEngine';
 
 const puzzle = getPuzzle('g24-001') as Game24Problem;
 const OPTIONS: WebLlmEngineOptions = {
@@ -111,6 +113,37 @@ describe('pause', () => {
     gate.resume();
     expect((await pending).steps.map((s) => s.text)).toEqual([S1]);
     expect(fake.calls).toHaveLength(1);
+  });
+
+  it('a pause during a self-judge keeps its answer and counts its tokens once (issue 17, item 5)', async () => {
+    // web-llm clears the interrupt flag when the request starts (lib/index.js 18646, 18372), and
+    // a one-token reply has stopped before the loop that looks at it (18377-18381): the pause
+    // cannot stop the judge, whose answer is whole.
+    const seen: RequestUsage[] = [];
+    const { fake, gate, judge } = setup(
+      { replies: ['Yes'], hangOnCall: 1 },
+      { onUsage: (u) => seen.push(u) },
+    );
+    const pending = judge.score({
+      problem: puzzle,
+      parentState: game24Task.initial(puzzle),
+      state: ctx([S1]).state,
+      steps: [S1],
+      rng: createRng(1),
+    });
+    await until(() => fake.calls[0]?.completionTokens === 1); // prefilled, answering
+    gate.pause();
+    await new Promise((r) => setTimeout(r, 5));
+    gate.resume();
+    const { cost } = await pending;
+    expect(fake.calls).toHaveLength(1);
+    expect(fake.calls[0]?.finishReason).toBe('length');
+    expect(seen).toHaveLength(1);
+    expect(cost).toMatchObject({
+      generated: 1,
+      prefilled: fake.calls[0]?.promptTokens,
+      judgeCalls: 1,
+    });
   });
 });
 
@@ -280,4 +313,30 @@ describe('heldText', () => {
     expect(heldText('a', ['\n\n'], 'stop')).toBe('a');
     expect(heldText('a##', ['###'], 'stop')).toBe('a');
   });
+});
+
+describe('the cache tracker keeps what web-llm keeps (issue 17, item 3)', () => {
+  // web-llm's message is cut at the *last* occurrence of the stop string in the whole decoded
+  // output (lib/index.js 12563-12571), and a stop token ends it with nothing cut (12544-12550).
+  const cases: [string, FakeEngineOptions['script'], string][] = [
+    ['an end-of-sequence token right after "\\n"', () => `${S1}\n`, `${S1}\n`],
+    [
+      'one token holding "\\n\\n\\n"',
+      () => ({ text: `${S1}\n\n\n`, tokens: [...fakeTokenize(S1), '\n\n\n'] }),
+      `${S1}\n`,
+    ],
+    ['"\\n" then "\\n" (the stop completed by the next token)', () => `${S1}\n\nmore`, S1],
+    ['one token ".\\n\\n"', () => ({ text: 'a.\n\n', tokens: ['a', '.\n\n'] }), 'a.'],
+  ];
+  for (const [name, script, kept] of cases) {
+    it(`${name}: web-llm keeps ${JSON.stringify(kept)}, and so does the tracker`, async () => {
+      const fake = new FakeEngine({ script });
+      const { proposer, cache } = createWebLlmEngine(fake, 'game24', OPTIONS, {}, new PauseGate());
+      await proposer.propose(ctx(), 1);
+      if (!(cache instanceof ConversationCache)) throw new Error('the probe is the tracker');
+      expect(fake.heldMessages()?.at(-1)?.content).toBe(kept);
+      expect(cache.heldConversation()?.at(-1)?.content).toBe(kept);
+      expect(cache.heldSteps()).toEqual(kept.endsWith('\n') ? null : [kept]);
+    });
+  }
 });

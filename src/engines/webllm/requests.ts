@@ -3,23 +3,18 @@
  * re-issue when paused mid-request, interrupt and reject on stop, keep the cache tracker
  * true, and report token usage.
  */
-import type {
-  ChatCompletion,
-  ChatCompletionMessageParam,
-  ChatCompletionRequestNonStreaming,
-  ChatCompletionRequestStreaming,
-  ChatCompletionTokenLogprob,
-  CompletionUsage,
-  MLCEngineInterface,
-} from '@mlc-ai/web-llm';
+import type { ChatCompletion, ChatCompletionTokenLogprob } from '@mlc-ai/web-llm';
 import type { ChatTurn } from './conversation';
 import { abortError, generationError, isAbortError } from './errors';
 import type { PauseGate } from './gate';
 import type { ConversationCache, FinishReason } from './kvCache';
 import { approxTokens } from './kvCache';
+import type { Attempt, ChatEngine, GenParams, ReadState } from './replyReader';
+import { readCompletion, readStream } from './replyReader';
+import type { ReplyShape } from './thinkingBlock';
+import { PLAIN_REPLY } from './thinkingBlock';
 
-/** The part of web-llm's engine the adapter calls (the in-page and the worker engine alike). */
-export type ChatEngine = Pick<MLCEngineInterface, 'chat' | 'interruptGenerate' | 'resetChat'>;
+export type { ChatEngine, GenParams } from './replyReader';
 
 /** Tokens one request (or one call, over its requests) cost, and the speeds web-llm measured. */
 export interface RequestUsage {
@@ -32,23 +27,13 @@ export interface RequestUsage {
 /** Where usage goes after every request (WebLlmHooks.onUsage). */
 export type UsageSink = (usage: RequestUsage) => void;
 
-/** Sampling parameters of one request. */
-export interface GenParams {
-  maxTokens: number;
-  temperature: number;
-  seed: number;
-  /** 1–5: web-llm returns no log-probabilities at all for 0. */
-  topLogprobs: number;
-  stop?: readonly string[];
-}
-
 /** A finished reply. */
 export interface Reply {
   text: string;
   finishReason: FinishReason;
   /** One entry per sampled token, as web-llm reported them. */
   logprobs: ChatCompletionTokenLogprob[];
-  /** Tokens generated for this reply (the attempt that was kept). */
+  /** Tokens of this reply's text (the attempt that was kept). */
   tokens: number;
   /** Usage of this request, plus any attempt dropped on pause before it. */
   usage: RequestUsage;
@@ -63,16 +48,14 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
   /** Streams the text so far (streaming requests only). */
   onText?: (text: string) => void;
-  /** The step path the engine holds after this reply, or null (see ConversationCache.commit). */
-  pathAfter?: (reply: { text: string; finishReason: FinishReason }) => readonly string[] | null;
+  /**
+   * The step path the engine holds after this reply, or null (see ConversationCache.commit):
+   * asked only of a reply web-llm will continue, with its text as web-llm holds it.
+   */
+  pathAfter?: (held: string) => readonly string[] | null;
 }
 
 type Interruption = 'pause' | 'abort' | 'stall' | null;
-interface AttemptState {
-  interrupted: Interruption;
-  /** Called on every streamed chunk: the model is still answering. */
-  alive(): void;
-}
 
 /**
  * How long a request may go without a token before it is given up (the watchdog): read when
@@ -86,48 +69,10 @@ export function stallError(ms: number): Error {
   const seconds = ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
   return new Error(`The model stopped responding (no token for ${seconds})`);
 }
-interface Attempt {
-  text: string;
-  finishReason: FinishReason;
-  logprobs: ChatCompletionTokenLogprob[];
-  usage: CompletionUsage | undefined;
-  completion?: ChatCompletion;
-}
-
 const ZERO_USAGE: RequestUsage = { generated: 0, prefilled: 0 };
-
-function messages(turns: readonly ChatTurn[]): ChatCompletionMessageParam[] {
-  return turns.map((t): ChatCompletionMessageParam => {
-    switch (t.role) {
-      case 'system':
-        return { role: 'system', content: t.content };
-      case 'user':
-        return { role: 'user', content: t.content };
-      case 'assistant':
-        return { role: 'assistant', content: t.content };
-    }
-  });
-}
 
 function finite(x: number | undefined): number | undefined {
   return x !== undefined && Number.isFinite(x) ? x : undefined;
-}
-
-/**
- * The reply as web-llm keeps it. It cuts the message before a stop string once the whole
- * string has been generated (`LLMChatPipeline.processNextToken`), but by then the tokens that
- * began the stop string may already have been streamed: a `stop` reply that ends with a
- * proper prefix of a stop string ends with that partial stop string, which is removed.
- * @example heldText('2 * 12 = 24\n', ['\n\n'], 'stop') // '2 * 12 = 24'
- */
-export function heldText(streamed: string, stops: readonly string[], finish: FinishReason): string {
-  if (finish !== 'stop') return streamed;
-  for (const stop of stops) {
-    for (let len = Math.min(stop.length - 1, streamed.length); len > 0; len--) {
-      if (streamed.endsWith(stop.slice(0, len))) return streamed.slice(0, -len);
-    }
-  }
-  return streamed;
 }
 
 /** Resolves when the gate is open; rejects with an AbortError if the signal aborts first. */
@@ -166,23 +111,24 @@ export class RequestRunner {
     readonly cache: ConversationCache,
     private readonly onUsage: UsageSink,
     /**
-     * False for models that think before answering unless told not to (Qwen3): web-llm then
-     * starts the reply with an empty `<think>` block (`extra_body.enable_thinking`). Left
-     * unset for other models, where that block would only add text.
+     * What web-llm puts into every reply before the model writes (thinkingBlock.ts): the
+     * empty `<think>` block for Qwen3 with thinking off, nothing for other models.
      */
-    private readonly thinking?: boolean,
+    private readonly shape: ReplyShape = PLAIN_REPLY,
     /** The watchdog's limit for this runner (default: {@link watchdog}.stallMs). */
     private readonly stallMs?: number,
   ) {}
 
   /** A streaming request (steps and rollouts). */
   stream(turns: readonly ChatTurn[], params: GenParams, opts: RequestOptions): Promise<Reply> {
-    return this.issue(turns, opts, (state) => this.streamOnce(turns, params, opts, state));
+    return this.issue(turns, opts, (state) =>
+      readStream(this.engine, turns, params, this.shape, state, opts.onText),
+    );
   }
 
   /** A non-streaming request (the self-judge's one token). */
   complete(turns: readonly ChatTurn[], params: GenParams, opts: RequestOptions): Promise<Reply> {
-    return this.issue(turns, opts, () => this.completeOnce(turns, params));
+    return this.issue(turns, opts, () => readCompletion(this.engine, turns, params, this.shape));
   }
 
   private interrupt(): void {
@@ -197,14 +143,14 @@ export class RequestRunner {
   private async issue(
     turns: readonly ChatTurn[],
     opts: RequestOptions,
-    once: (state: AttemptState) => Promise<Attempt>,
+    once: (state: ReadState) => Promise<Attempt>,
   ): Promise<Reply> {
     const { signal } = opts;
     let spent: RequestUsage = ZERO_USAGE;
     for (;;) {
       await whenOpen(this.gate, signal);
       if (this.gate.paused) continue; // paused again before this request went out
-      const estimate = this.cache.prefillTokens(turns, approxTokens);
+      const estimate = this.prefillEstimate(turns);
       const stallMs = this.stallMs ?? watchdog.stallMs;
       let stalled: (error: Error) => void = () => undefined;
       const silence = new Promise<never>((_, reject) => {
@@ -213,8 +159,9 @@ export class RequestRunner {
       silence.catch(() => undefined);
       let timer: ReturnType<typeof setTimeout> | undefined;
       let over = false; // a stream left running after a stall must not arm the timer again
-      const state: AttemptState = {
+      const state: ReadState & { interrupted: Interruption } = {
         interrupted: null,
+        interrupt: () => this.interrupt(),
         alive: () => {
           if (over) return;
           clearTimeout(timer);
@@ -255,16 +202,47 @@ export class RequestRunner {
         generated: spent.generated + usage.generated,
         prefilled: spent.prefilled + usage.prefilled,
       };
-      if (state.interrupted !== null || signal?.aborted) {
+      if (signal?.aborted || state.interrupted === 'abort' || state.interrupted === 'stall') {
         this.cache.reset();
-        if (signal?.aborted) throw abortError();
         if (state.interrupted === 'stall') throw stallError(stallMs);
-        continue; // paused mid-request: drop the reply, ask again once resumed
+        throw abortError();
       }
-      const pathAfter = opts.pathAfter?.(attempt) ?? null;
-      this.cache.commit(turns, attempt.text, pathAfter, attempt.finishReason);
-      return { ...attempt, tokens: usage.generated, usage: spent };
+      // Paused mid-request: a reply the interrupt cut short is dropped and asked again once
+      // resumed. One that ended by itself is whole and kept: web-llm cannot stop a one-token
+      // request (the judge's), having stopped before the loop that reads the flag (lib/index.js
+      // 18377-18381), and asking again would count its tokens twice.
+      if (state.interrupted === 'pause' && attempt.finishReason === 'abort') {
+        this.cache.reset();
+        continue;
+      }
+      this.commit(turns, attempt, opts);
+      const { text, finishReason, logprobs, completion } = attempt;
+      const tokens = attempt.textTokens ?? usage.generated;
+      return {
+        text,
+        finishReason,
+        logprobs,
+        tokens,
+        usage: spent,
+        ...(completion ? { completion } : {}),
+      };
     }
+  }
+
+  /** The cache tracker learns what web-llm now holds: the reply as it keeps it, or nothing. */
+  private commit(turns: readonly ChatTurn[], attempt: Attempt, opts: RequestOptions): void {
+    if (attempt.held === null) {
+      this.cache.reset();
+      return;
+    }
+    this.cache.commit(turns, attempt.held, opts.pathAfter?.(attempt.held) ?? null);
+  }
+
+  /** Prefill in approximate tokens, for an engine that reports no usage (the reply's prefix too). */
+  private prefillEstimate(turns: readonly ChatTurn[]): number {
+    const prefilled = this.cache.extendsHeld(turns) ? turns.slice(-1) : turns;
+    const replies = prefilled.filter((t) => t.role === 'assistant').length + 1;
+    return this.cache.prefillTokens(turns, approxTokens) + replies * this.shape.prefixTokens;
   }
 
   private usageOf(attempt: Attempt, estimate: number): RequestUsage {
@@ -279,78 +257,5 @@ export class RequestRunner {
     if (prefill !== undefined) usage.prefillTokensPerS = prefill;
     if (decode !== undefined) usage.decodeTokensPerS = decode;
     return usage;
-  }
-
-  private async streamOnce(
-    turns: readonly ChatTurn[],
-    params: GenParams,
-    opts: RequestOptions,
-    state: AttemptState,
-  ): Promise<Attempt> {
-    const request: ChatCompletionRequestStreaming = {
-      messages: messages(turns),
-      stream: true,
-      stream_options: { include_usage: true },
-      max_tokens: params.maxTokens,
-      temperature: params.temperature,
-      seed: params.seed,
-      logprobs: true,
-      top_logprobs: params.topLogprobs,
-    };
-    if (params.stop) request.stop = [...params.stop];
-    if (this.thinking === false) request.extra_body = { enable_thinking: false };
-    const stream = await this.engine.chat.completions.create(request);
-    let text = '';
-    let finishReason: FinishReason | null = null;
-    let usage: CompletionUsage | undefined;
-    const logprobs: ChatCompletionTokenLogprob[] = [];
-    for await (const chunk of stream) {
-      state.alive();
-      if (state.interrupted === 'abort' || state.interrupted === 'stall') break;
-      // An interrupt raised before web-llm started this generation is lost: raise it again.
-      if (state.interrupted === 'pause') this.interrupt();
-      if (chunk.usage) usage = chunk.usage;
-      const choice = chunk.choices[0];
-      if (!choice) continue;
-      const delta = choice.delta.content;
-      if (typeof delta === 'string' && delta !== '') {
-        text += delta;
-        if (state.interrupted === null) opts.onText?.(text);
-      }
-      const entries = choice.logprobs?.content;
-      if (entries) logprobs.push(...entries);
-      if (choice.finish_reason) finishReason = choice.finish_reason;
-    }
-    // A stream that ended without saying why is not trusted to have left the cache usable.
-    const finish = finishReason ?? 'abort';
-    return {
-      text: heldText(text, params.stop ?? [], finish),
-      finishReason: finish,
-      logprobs,
-      usage,
-    };
-  }
-
-  private async completeOnce(turns: readonly ChatTurn[], params: GenParams): Promise<Attempt> {
-    const request: ChatCompletionRequestNonStreaming = {
-      messages: messages(turns),
-      stream: false,
-      max_tokens: params.maxTokens,
-      temperature: params.temperature,
-      seed: params.seed,
-      logprobs: true,
-      top_logprobs: params.topLogprobs,
-    };
-    if (params.stop) request.stop = [...params.stop];
-    if (this.thinking === false) request.extra_body = { enable_thinking: false };
-    const completion = await this.engine.chat.completions.create(request);
-    const choice = completion.choices[0];
-    return {
-      text: choice?.message.content ?? '',
-      finishReason: choice?.finish_reason ?? 'abort',
-      logprobs: choice?.logprobs?.content ?? [],
-      usage: completion.usage,
-      completion,
-    };
   }
 }

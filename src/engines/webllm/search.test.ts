@@ -139,4 +139,27 @@ describe('a whole MCTS run with the web-llm engine over the fake', () => {
     expect(tree.compute.prefilled).toBe(fake.calls.reduce((s, c) => s + c.promptTokens, 0));
     expect(tree.compute.generated).toBe(fake.calls.reduce((s, c) => s + c.completionTokens, 0));
   });
+
+  it('on Qwen3 with thinking off: real steps, the block out of the tree, and the cache still reused', async () => {
+    const fake = new FakeEngine({ script: (r) => game24Model(r) });
+    const options = { judge: 'self' as const, rolloutK: 2, temperature: 0.8, maxStepTokens: 40 };
+    const engine = createWebLlmEngine(
+      fake,
+      'game24',
+      { ...options, delimiter: '\n\n', seed: 9, thinking: false },
+      {},
+      new PauseGate(),
+    );
+    const ctx = { task: game24Task, problem: puzzle, ...engine, rng: createRng(4) };
+    const events: TraceEvent[] = [];
+    for await (const e of streamEvents(runSearch(ctx, settings))) events.push(e);
+    const children = events.flatMap((e) => (e.type === 'expand' ? e.children : []));
+    expect(children.length).toBeGreaterThan(0);
+    expect(children.every((c) => c.valid && !c.text.includes('<think>'))).toBe(true);
+    expect(fake.calls.every((c) => c.request.extra_body?.enable_thinking === false)).toBe(true);
+    expect(fake.calls.some((c) => c.reused)).toBe(true);
+    const tree = reduce(events);
+    expect(tree.compute.prefilled).toBe(fake.calls.reduce((s, c) => s + c.promptTokens, 0));
+    expect(tree.compute.generated).toBe(fake.calls.reduce((s, c) => s + c.completionTokens, 0));
+  });
 });

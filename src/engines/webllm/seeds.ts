@@ -1,7 +1,11 @@
 /**
  * Per-request seeds that depend on what is asked, not on when: the run seed, the kind of
- * request, the path and the sample's index among the samples drawn for that path and kind. A
- * cache-aware scheduler may reorder requests for different nodes without changing any reply.
+ * request, the path and the sample's index among the samples drawn for that path and kind. So
+ * reordering requests for different nodes changes no seed, and an engine whose context is the
+ * request alone (the simulated engine, the replay accountant) gives every reply unchanged.
+ * web-llm does not quite: a request that continues its KV cache is read without the last
+ * reply's final token and end-of-turn separator, where a fresh prefill has both (kvCache.ts),
+ * so on web-llm the cache-aware order may change a reply. The naive order is one setting away.
  */
 
 /**

@@ -16,10 +16,19 @@ export interface WebLlmEngineSettings {
   /** Completions per step for the rollout judge. */
   rolloutK: number;
   /**
-   * Sampling temperature for steps and rollouts (the self-judge reads its probabilities at
-   * temperature 1: judges.ts says why).
+   * Sampling temperature for steps and rollouts. The self-judge reads p(Yes) at temperature 1
+   * whatever this is (judges.ts: at 0 its log-probabilities would be 0 and −∞).
    */
   temperature: number;
+  /**
+   * Top-p and penalties for steps and rollouts, always sent: web-llm takes any it is not sent
+   * from the model's own config. PUCT priors are read before top-p and after the penalties,
+   * so they are the sampling probabilities only at top-p 1 with no penalties (the defaults).
+   */
+  topP: number;
+  repetitionPenalty: number;
+  presencePenalty: number;
+  frequencyPenalty: number;
   /** A step longer than this many tokens is cut there. */
   maxStepTokens: number;
   /** Where a step ends: a blank line by default. */
@@ -35,9 +44,19 @@ export const DEFAULT_WEBLLM_ENGINE: WebLlmEngineSettings = {
   judge: 'self',
   rolloutK: 4,
   temperature: 0.7,
+  topP: 1,
+  repetitionPenalty: 1,
+  presencePenalty: 0,
+  frequencyPenalty: 0,
   maxStepTokens: 96,
   delimiter: '\n\n',
   cacheAware: true,
+};
+
+/** The sampling settings folded under one label, with why their defaults matter. */
+const SAMPLING = {
+  label: 'Top-p and penalties',
+  hint: "PUCT priors are the model's probabilities after the penalties and before top-p: at top-p 1 with no penalties (the defaults) they are what the steps were sampled from.",
 };
 
 /** The web-llm engine's settings, described once (form, run file; a link never carries them). */
@@ -82,6 +101,48 @@ export const WEBLLM_TABLE: SettingsTable<Omit<WebLlmEngineSettings, 'kind'>> = {
     step: 0.1,
     hint: '0 always writes the likeliest step; higher gives more varied siblings.',
   },
+  topP: {
+    type: 'number',
+    label: 'Top-p',
+    min: 0.01,
+    max: 1,
+    step: 0.05,
+    hint: '1 samples from every token; lower keeps only the likeliest ones.',
+    group: SAMPLING,
+    // Files written before these were settings (issue 17) open with the neutral values; those
+    // runs sampled with whatever the model's own config said, which the file never recorded.
+    whenMissing: 1,
+  },
+  repetitionPenalty: {
+    type: 'number',
+    label: 'Repetition penalty',
+    min: 0.01,
+    max: 2,
+    step: 0.05,
+    hint: '1 is none; above 1 makes a token already in the step less likely.',
+    group: SAMPLING,
+    whenMissing: 1,
+  },
+  presencePenalty: {
+    type: 'number',
+    label: 'Presence penalty',
+    min: -2,
+    max: 2,
+    step: 0.1,
+    hint: '0 is none; subtracted once from a token already in the step.',
+    group: SAMPLING,
+    whenMissing: 0,
+  },
+  frequencyPenalty: {
+    type: 'number',
+    label: 'Frequency penalty',
+    min: -2,
+    max: 2,
+    step: 0.1,
+    hint: '0 is none; subtracted for every time a token is already in the step.',
+    group: SAMPLING,
+    whenMissing: 0,
+  },
   maxStepTokens: {
     type: 'number',
     label: 'Per-step token limit',
@@ -94,6 +155,7 @@ export const WEBLLM_TABLE: SettingsTable<Omit<WebLlmEngineSettings, 'kind'>> = {
   cacheAware: {
     type: 'boolean',
     label: 'Cache-aware ordering',
-    hint: 'Continue the conversation the model already holds first; fewer tokens re-read, same choices.',
+    hint: "Continue the conversation the model already holds first: fewer tokens re-read, but it may change the model's answers on web-llm.",
+    more: "web-llm keeps one conversation in its KV cache and reuses it only when the next request continues it. With this on, among requests the search may take in any order, the one that continues the cached path goes first, so less text is read again (prefilled). The search's rules are the same either way, but web-llm's continued conversation is not quite the text a fresh read sees (it lacks the end of the last reply), so this order may change the model's answers. Off: the naive order.",
   },
 };

@@ -11,7 +11,9 @@ function stateOf(request: ChatCompletionRequest): Game24State {
   let state = game24Task.initial(puzzle);
   for (const m of request.messages) {
     if (m.role !== 'assistant' || typeof m.content !== 'string') continue;
-    const check = game24Task.applyStep(state, m.content, puzzle);
+    // A Qwen3 turn carries web-llm's empty thinking block and the blank line it ended with.
+    const step = m.content.replace(/^<think>\n\n<\/think>\n\n/, '').trim();
+    const check = game24Task.applyStep(state, step, puzzle);
     if (!check.valid) throw new Error(`the fake was shown an invalid step: ${check.reason}`);
     state = check.state;
   }

@@ -19,7 +19,7 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  // The core is pure: it imports nothing outside src/core (DESIGN.md, STYLE.md §1). A relative
+  // The core is pure: it imports nothing outside src/core. A relative
   // import leaves src/core when it climbs more levels than the file sits below src/core.
   ...['src/core/*.{ts,tsx}', 'src/core/*/*.{ts,tsx}', 'src/core/*/*/*.{ts,tsx}'].map(
     (files, depth) => ({

@@ -5,7 +5,7 @@ import type { RunFile } from '../src/run/runFile';
 import type { SettingsPatch } from '../src/store';
 
 /**
- * The page object for Arbor's first screen (STYLE.md §12, after tldraw's e2e fixtures):
+ * The page object for Arbor's first screen:
  * accessible locators for what a user sees, and typed wrappers of `window.arbor` for set-up
  * and for checks the screen cannot show.
  */

@@ -1,14 +1,8 @@
 import { engineFor, engineOf } from '../engines/registry';
 import { useArbor } from '../store';
 
-/** The words every view uses for the built-in engine (DESIGN.md: clearly labelled). */
+/** The words every view uses for the built-in engine. */
 export const SIMULATED_LABEL = engineOf('simulated').describe(engineOf('simulated').defaults);
-
-/** The words for a run on a language model on the user's GPU. */
-export function modelLabel(modelId: string): string {
-  const webllm = engineOf('webllm');
-  return webllm.describe({ ...webllm.defaults, modelId });
-}
 
 /**
  * Says plainly which engine writes the steps: the built-in simulated engine (not a language

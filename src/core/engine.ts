@@ -3,7 +3,7 @@ import type { MaybePromise } from './search/program';
 import type { Cost, JudgeKind, ScoreEvidence } from './tree/events';
 
 /**
- * The two small interfaces every engine serves (DESIGN.md, "Engines"; STYLE.md §4): the
+ * The two small interfaces every engine serves: the
  * simulated engine and web-llm alike. Methods answer at once (the simulated engine) or with a
  * promise (web-llm); the search handles both (search/program.ts). They live in the core
  * because the search calls them; `src/engines/types.ts` re-exports them for the engines.

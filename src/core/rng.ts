@@ -1,7 +1,7 @@
 /**
  * A small seeded pseudo-random generator (mulberry32), passed in explicitly wherever the
  * core or an engine needs randomness. Never use `Math.random`: the same seed must give the
- * same run, byte for byte (STYLE.md §3, after d3-hierarchy's `lcg.js`).
+ * same run, byte for byte.
  */
 export interface Rng {
   /** A float in [0, 1). */

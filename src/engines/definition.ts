@@ -9,7 +9,7 @@ import type { ServerRecording } from './server/recording';
 export type RunRecording = ServerRecording;
 
 /**
- * What an engine declares about itself, once (STYLE.md §15): its settings with their form,
+ * What an engine declares about itself, once: its settings with their form,
  * link and schema (a settings table), what it can do, which judges it offers on a task, and
  * how it makes a proposer and a judge for a run. The run, the lab and the UI ask the engine
  * registry (`registry.ts`) and never switch on an engine's kind.

@@ -7,7 +7,7 @@ import { webLlmEngine } from './webllm/definition';
 import type { WebLlmEngineSettings } from './webllm/settings';
 
 /**
- * Every engine, one line each (STYLE.md §15). The first is the default on first load.
+ * Every engine, one line each. The first is the default on first load.
  * Adding an engine is its folder (settings, table, definition) plus a line here and a member
  * of {@link EngineSettings}.
  */

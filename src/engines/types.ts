@@ -1,5 +1,5 @@
 /**
- * The engine interfaces (DESIGN.md, "Engines"). They are declared in the core, which calls
+ * The engine interfaces. They are declared in the core, which calls
  * them, and re-exported here for the engines that implement them.
  */
 export type {

@@ -1,5 +1,5 @@
 /**
- * The effort lab's shapes (issue 5; DESIGN.md, `lab/`): a grid of runs — problems ×
+ * The effort lab's shapes (issue 5): a grid of runs — problems ×
  * strategies × budgets × seeds, and an experiment's own variable — and what each run gave.
  * Every run in a grid is an ordinary {@link RunSettings}, so any point of a plot opens in the
  * visualizer as the exact run behind it.
@@ -13,7 +13,7 @@ import type { EngineSettings, RunSettings, TaskId } from '../run/settings';
  */
 export type StrategyId = string;
 
-/** What the lab plots on the x-axis (DESIGN.md, "Compute"). */
+/** What the lab plots on the x-axis. */
 export type ComputeMetric = 'generated' | 'calls';
 
 /**

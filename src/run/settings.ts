@@ -25,7 +25,7 @@ export interface RunSettings {
   hintSteps?: number;
 }
 
-/** The engine a first visit starts with: the simulated one (DESIGN.md). */
+/** The engine a first visit starts with: the simulated one. */
 export const DEFAULT_ENGINE = DEFAULT_SIMULATED_ENGINE;
 
 /** The first problem of a task, where switching task starts. */

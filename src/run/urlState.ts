@@ -11,8 +11,7 @@ import type { RunSettings } from './settings';
 import { DEFAULT_SETTINGS, firstProblem } from './settings';
 
 /**
- * Run settings ⇄ URL query, so that a link reproduces a run (DESIGN.md; STYLE.md §9, after
- * tensorflow/playground's `state.ts`). Every property is listed once in {@link PROPS}, derived
+ * Run settings ⇄ URL query, so that a link reproduces a run. Every property is listed once in {@link PROPS}, derived
  * from the settings tables (their `url` keys and bounds); both directions come from that list. Parsing never throws: a missing, unknown or invalid
  * value falls back to its default.
  */

@@ -1,7 +1,7 @@
 import { update, useArbor } from './store';
 
 /**
- * The cancel token of the play loop (STYLE.md §8, after playground's `Player`): starting a
+ * The cancel token of the play loop: starting a
  * loop aborts the previous one, so a stale loop stops itself at its next check.
  */
 let current: AbortController | null = null;

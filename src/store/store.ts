@@ -17,7 +17,7 @@ import type { ViewSlice } from './viewSlice';
 import { createViewSlice } from './viewSlice';
 
 /**
- * Arbor's one store, combined from typed slices (zustand's slices pattern; STYLE.md §6).
+ * Arbor's one store, combined from typed slices (zustand's slices pattern).
  * The slices hold state only (each is its initial state, importing nothing of the store, so
  * the slices sit at the bottom of the store's import graph): actions are module functions (`./runActions`, `./playback`,
  * `./settingsActions`, `./viewActions`, `./modelActions`, `./libraryActions`, `./labActions`), so the runner

@@ -5,7 +5,7 @@ export type Theme = 'light' | 'dark';
 
 /**
  * What the user is looking at: selection, hover, collapsed subtrees, theme, overlays. Never
- * recorded in a run (STYLE.md §7, excalidraw's captureUpdate: NEVER). Node ids refer to the
+ * recorded in a run. Node ids refer to the
  * current run, so a reset or an import clears them.
  */
 export interface ViewSlice {

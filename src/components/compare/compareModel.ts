@@ -44,7 +44,7 @@ export function foldRun(events: readonly TraceEvent[]): FoldedRun {
   }
 }
 
-/** The numbers a side's header shows (DESIGN.md, "Compute": tokens generated, model calls). */
+/** The numbers a side's header shows. */
 export interface SideSummary {
   algorithm: SearchTree['algorithm'];
   /** The search's answer once done, else the best terminal answer so far; null when none. */

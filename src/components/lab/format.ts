@@ -17,12 +17,6 @@ export const METRIC_AXIS: Record<ComputeMetric, string> = {
   calls: 'Model calls per problem (log scale)',
 };
 
-/** What a metric counts, in a phrase. */
-export const METRIC_NOUN: Record<ComputeMetric, string> = {
-  generated: 'tokens generated',
-  calls: 'model calls (proposer + judge)',
-};
-
 /**
  * A compute amount, rounded for reading: whole numbers from 10 up, one decimal below.
  * @example computeText(1234.4) // "1,234"

@@ -1,6 +1,6 @@
 /**
  * Self-correction written inside a step ("Wait", "Let me re-check", a `<backtrack>` token):
- * DESIGN.md marks it as in-text backtracking, beside the search's own backtracking points.
+ * Arbor marks it as in-text backtracking, beside the search's own backtracking points.
  */
 const IN_TEXT_BACKTRACK =
   /<backtrack>|\bwait\b|\blet me (re-?check|reconsider|try again|start over)\b|\bon second thought\b/i;

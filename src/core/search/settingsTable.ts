@@ -15,7 +15,7 @@ import type {
  * same: the URL keys are the ones it used.
  */
 
-/** The selection rules, with the formulas DESIGN.md asks the UI to show. */
+/** The selection rules, with the formulas the UI shows. */
 export const RULE_FORMULA: Record<MctsSettings['rule'], string> = {
   uct: 'UCB(s) = W(s)/N(s) + c · √(ln N(parent) / N(s)); unvisited = +∞',
   puct: 'Q(s) + c · P(s) · √N(parent) / (1 + N(s))',

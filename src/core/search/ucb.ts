@@ -10,7 +10,7 @@ export interface ChildStats {
 }
 
 /**
- * Scores one child with its terms split, exactly as DESIGN.md defines them:
+ * Scores one child with its terms split, as the README defines them:
  *
  * - UCT (Kocsis & Szepesvári 2006): `W/N + c · sqrt(ln N(parent) / N)`, unvisited = +∞.
  * - PUCT (Silver et al. 2017, as in OpenR): `Q + c · P · sqrt(N(parent)) / (1 + N)`, with

@@ -1,5 +1,5 @@
 /**
- * Settings described once (STYLE.md §9, after tensorflow/playground's `PROPS`): a settings
+ * Settings described once: a settings
  * table gives, for every field of a settings group, its label, its bounds or choices, its
  * hint and its key in a link. The form (`components/TableFields.tsx`), the URL codec
  * (`run/urlState.ts`) and the run file's schema (`run/tableSchema.ts`) are all derived from

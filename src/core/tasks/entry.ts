@@ -8,7 +8,7 @@ import type { Problem, Task } from './task';
  * pickers, the summary and the library name it, its reference solutions (step hints), what its
  * rule verifier can see, and the truth the simulated engine plays from. One entry per task
  * folder, one line per entry in `registry.ts`; nothing outside a task folder switches on a
- * task id (tldraw's shape utils, xyflow's `nodeTypes`: STYLE.md §15).
+ * task id (tldraw's shape utils, xyflow's `nodeTypes`).
  */
 
 /** How hard a bundled problem is. */

@@ -4,7 +4,7 @@ import { game24Entry } from './game24/entry';
 import { wordProblemsEntry } from './wordProblems/entry';
 
 /**
- * Every task domain, one line each (STYLE.md §15). Adding a task is its folder (the `Task`,
+ * Every task domain, one line each. Adding a task is its folder (the `Task`,
  * its problems and its `TaskEntry`) plus a line here; nothing else switches on a task id.
  * The first is where a new visitor starts.
  */
@@ -41,8 +41,3 @@ export type StateOf<Id extends TaskId> =
 /** A task's problem type: `ProblemOf<'game24'>` is `Game24Problem`. */
 export type ProblemOf<Id extends TaskId> =
   EntryOf<Id> extends TaskEntry<unknown, infer P, Id> ? P : never;
-
-/** The entry of a task id with its types known (for code and tests that name the task). */
-export function typedEntry<Id extends TaskId>(id: Id): EntryOf<Id> {
-  return taskEntry(id) as EntryOf<Id>;
-}

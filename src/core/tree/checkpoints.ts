@@ -9,7 +9,7 @@ export const CHECKPOINT_INTERVAL = 256;
 /**
  * A run's events with checkpoints of the reduced tree every `interval` events, so that
  * seeking to any event costs one pointer copy of the node array plus at most `interval`
- * event reductions, however long the run (DESIGN.md: scrubbing a 100k-event run is instant).
+ * event reductions, however long the run.
  *
  * Checkpoints share unchanged node objects with each other (the reducer replaces nodes rather
  * than mutating them), so they cost one array of pointers each, not a copy of the tree.

@@ -1,6 +1,6 @@
 /**
  * The trace of a search: a run is a list of these events and the tree shown at cursor t is
- * `reduce(events[0..t])` (DESIGN.md, "The run is a list of events"). Events are plain JSON
+ * `reduce(events[0..t])`. Events are plain JSON
  * (no `Infinity`, no `undefined` fields that matter) so a run file is exactly this list.
  *
  * An MCTS iteration is exactly four phase events in order — `select`, `expand`, `simulate`,
@@ -14,7 +14,7 @@ export type NodeId = number;
 export type Phase = 'select' | 'expand' | 'simulate' | 'backprop';
 export const PHASES: readonly Phase[] = ['select', 'expand', 'simulate', 'backprop'];
 
-/** Compute spent by an event: what the effort plots count (DESIGN.md, "Compute"). */
+/** Compute spent by an event: what the effort plots count. */
 export interface Cost {
   /** Tokens the model generated. */
   generated: number;
@@ -155,7 +155,7 @@ export interface BackpropEvent {
 }
 
 /**
- * The search gave up its newest line and resumed from an ancestor (DESIGN.md). In MCTS:
+ * The search gave up its newest line and resumed from an ancestor. In MCTS:
  * `at` is where this iteration's selected path leaves the path the previous iteration
  * expanded, `abandoned` the previous leaf. In beam search: a parent whose every child was
  * pruned (`abandoned` is that parent).
@@ -197,8 +197,6 @@ export type TraceEvent =
   | BacktrackEvent
   | PruneEvent
   | DoneEvent;
-
-export type TraceEventType = TraceEvent['type'];
 
 /** True for the four MCTS phase events. */
 export function isPhaseEvent(e: TraceEvent): e is Extract<TraceEvent, { type: Phase }> {

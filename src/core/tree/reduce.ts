@@ -14,7 +14,7 @@ function put(tree: SearchTree, node: TreeNode): void {
 }
 
 /**
- * Folds one event into the tree: the only way a tree ever changes (STYLE.md §2).
+ * Folds one event into the tree: the only way a tree ever changes.
  *
  * It writes into `tree.nodes` and the tree's own fields, but never into a node object: a
  * changed node is replaced, so a checkpoint made with `cloneTree` stays valid.

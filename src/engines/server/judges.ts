@@ -6,7 +6,7 @@
 import type { JudgeContext, Judgement, StepJudge } from '../../core/engine';
 import type { Outcome, Problem, Task } from '../../core/tasks/task';
 import type { Cost } from '../../core/tree/events';
-import { majority, replay } from '../webllm/judges';
+import { majority, replayLine } from '../../core/tasks/replayLine';
 import { yesNo } from '../webllm/logprobs';
 import { fnv1a, requestSeed } from '../webllm/seeds';
 import type { ReplySource } from './client';
@@ -128,7 +128,7 @@ export function createServerRolloutJudge<S, P extends Problem>(
       );
       const cost = rollouts.reduce((c, r) => addCosts(c, r.cost), NO_REQUEST);
       const outcomes: (Outcome | null)[] = rollouts.map((r) =>
-        replay(task, ctx.problem, from.state, r.steps),
+        replayLine(task, ctx.problem, from.state, r.steps),
       );
       if (task.selfVerifying) return judged(outcomes.filter((o) => o?.correct).length, cost);
       const answers = outcomes.map((o) => (o && o.kind !== 'invalid-step' ? o.answer : null));

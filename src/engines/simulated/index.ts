@@ -34,8 +34,7 @@ export function createSimulatedProposer<S, P extends Problem>(
 }
 
 /**
- * The simulated engine for any registered task (DESIGN.md: first-class, offline,
- * deterministic per seed): the simulated proposer and the chosen judge — the task's rule
+ * The simulated engine for any registered task: the simulated proposer and the chosen judge — the task's rule
  * verifier ('rule'), a simulated PRM blurring the task's truth by `prmNoise`
  * ('simulated-prm'), or `rolloutK` rollouts ('rollout').
  */

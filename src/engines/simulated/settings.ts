@@ -1,6 +1,6 @@
 import type { SettingsTable } from '../../core/settings/table';
 
-/** The simulated engine's knobs (DESIGN.md: a first-class, offline, deterministic engine). */
+/** The simulated engine's knobs. */
 export interface SimulatedEngineSettings {
   kind: 'simulated';
   /** Share of proposals that follow a right move, in [0, 1]. */

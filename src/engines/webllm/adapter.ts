@@ -3,6 +3,7 @@
  * {@link StepJudge} over one loaded model, plus a probe of what its KV cache holds for the
  * cache-aware scheduler (contracts, "The web-llm engine factory").
  */
+import type { KvCacheProbe } from '../../core/search/schedule';
 import type { StepJudge, StepProposer } from '../../core/engine';
 import type { Problem, Task } from '../../core/tasks/task';
 import type { AnyTaskEntry, TaskEntry } from '../../core/tasks/entry';
@@ -56,11 +57,6 @@ export interface WebLlmHooks {
   onDraft?: DraftSink;
   /** After every request (a dropped, paused attempt included). */
   onUsage?(u: RequestUsage): void;
-}
-
-/** What the cache-aware scheduler asks (core/search/schedule.ts `KvCacheProbe`). */
-export interface KvCacheProbe {
-  heldSteps(): readonly string[] | null;
 }
 
 /** A web-llm engine for one task. */

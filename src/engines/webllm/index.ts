@@ -3,9 +3,9 @@
  * StepJudge. Everything here imports `@mlc-ai/web-llm` for its types only; the library itself
  * is loaded lazily by `loader.ts` in a Web Worker.
  */
+export type { KvCacheProbe } from '../../core/search/schedule';
 export type {
   ChatEngine,
-  KvCacheProbe,
   RequestUsage,
   WebLlmEngine,
   WebLlmEngineOptions,

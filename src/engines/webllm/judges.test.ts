@@ -10,7 +10,7 @@ import type { WebLlmEngineOptions } from './adapter';
 import { createWebLlmEngine } from './adapter';
 import { GAME24_PROMPTS, WORD_PROBLEM_PROMPTS } from './conversation';
 import { PauseGate } from './gate';
-import { majority } from './judges';
+import { majority } from '../../core/tasks/replayLine';
 import { MissingLogprobsError } from './logprobs';
 import type { FakeScript } from './testing/fakeEngine';
 import { FakeEngine } from './testing/fakeEngine';

@@ -4,6 +4,7 @@
  * 2024) from the model's own completions.
  */
 import type { JudgeContext, Judgement, StepJudge, StepProposer } from '../../core/engine';
+import { majority, replayLine } from '../../core/tasks/replayLine';
 import type { Outcome, Problem, Task } from '../../core/tasks/task';
 import type { Cost } from '../../core/tree/events';
 import type { TaskPrompts } from './conversation';
@@ -67,48 +68,6 @@ export function createSelfJudge<S, P>(
   };
 }
 
-/** Walks steps from a state through the task: the outcome where the line ends, else null. */
-export function replay<S, P extends Problem>(
-  task: Task<S, P>,
-  problem: P,
-  state: S,
-  steps: readonly { text: string }[],
-): Outcome | null {
-  let current = state;
-  for (const step of steps) {
-    const check = task.applyStep(current, step.text, problem);
-    if (!check.valid) return null;
-    current = check.state;
-    const outcome = task.outcome(current, problem);
-    if (outcome) return outcome;
-  }
-  return null;
-}
-
-/**
- * The answer most rollouts reached and how many reached it; ties go to the answer that got
- * there first. Lines with no answer (null) do not vote.
- * @example majority(['12', null, '13', '12']) // {answer: '12', votes: 2}
- */
-export function majority(answers: readonly (string | null)[]): {
-  answer: string | null;
-  votes: number;
-} {
-  const counts = new Map<string, number>();
-  let best: string | null = null;
-  let votes = 0;
-  for (const a of answers) {
-    if (a === null) continue;
-    const c = (counts.get(a) ?? 0) + 1;
-    counts.set(a, c);
-    if (c > votes) {
-      best = a;
-      votes = c;
-    }
-  }
-  return { answer: best, votes };
-}
-
 /**
  * Rollout value: k completions by the proposer (`proposer.rollout`, which writes each one step
  * by step: the first completion's first request extends the conversation the judged step
@@ -164,7 +123,7 @@ export function createRolloutJudge<S, P extends Problem>(
           proposerCalls: cost.proposerCalls + rollout.cost.proposerCalls,
           judgeCalls: cost.judgeCalls + rollout.cost.judgeCalls,
         };
-        outcomes.push(replay(task, ctx.problem, from.state, rollout.steps));
+        outcomes.push(replayLine(task, ctx.problem, from.state, rollout.steps));
       }
       if (task.selfVerifying) return judged(outcomes.filter((o) => o?.correct).length, cost);
       const answers = outcomes.map((o) => (o && o.kind !== 'invalid-step' ? o.answer : null));

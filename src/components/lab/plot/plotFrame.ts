@@ -2,7 +2,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { percent } from '../format';
 
 /**
- * The geometry of a lab plot ("d3 computes, React draws", STYLE.md §5): d3-scale maps
+ * The geometry of a lab plot ("d3 computes, React draws"): d3-scale maps
  * compute (log x, as the Blueprint's accuracy-against-log-compute curves) or an experiment's
  * variable (linear x) and accuracy (linear y, 0–100 %) to pixels, and chooses the ticks. The
  * JSX in `LinePlot.tsx` only draws what this returns.

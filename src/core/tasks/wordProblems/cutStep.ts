@@ -1,7 +1,7 @@
 /**
  * How a model's generation is cut back to one step: at the step delimiter, or at a length
- * limit. (What the model is asked is the web-llm engine's business: src/engines/webllm/
- * conversation.ts.)
+ * limit. (What the model is asked is the task's prompts, src/core/tasks/wordProblems/
+ * prompts.ts; how it is sent is each engine's business.)
  */
 
 /** A generated step cut to size, and whether it was cut at the length limit. */
@@ -10,9 +10,6 @@ export interface CutStep {
   /** True when no delimiter came within `maxChars`: an endless step stopped at the limit. */
   truncated: boolean;
 }
-
-/** The step delimiter by default: a blank line. */
-export const DEFAULT_DELIMITER = '\n\n';
 
 /** Length of `text` cut to at most `max` UTF-16 units without splitting a surrogate pair. */
 function safeCut(text: string, max: number): number {

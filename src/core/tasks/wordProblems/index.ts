@@ -5,6 +5,6 @@ export { ANSWER_TOLERANCE, answersMatch, extractFinalAnswer, formatNumber } from
 export type { ArithmeticError, Equation } from './arithmetic';
 export { checkArithmetic, describeArithmeticError, findEquations } from './arithmetic';
 export type { CutStep } from './cutStep';
-export { DEFAULT_DELIMITER, cutStep } from './cutStep';
+export { cutStep } from './cutStep';
 export { wordProblemTask } from './task';
 export { WORD_PROBLEMS, getWordProblem } from './problems';

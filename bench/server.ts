@@ -4,7 +4,9 @@
  * side by side in one run, with the requests in flight over time and the share of prefill the
  * server reported cached. The test server's text is the simulated engine's and its "prefix
  * cache" counts the longest prompt prefix it has seen before: the ratios measure Arbor's
- * scheduling, not a GPU. (The 40-run effort-lab grid needs the lab wiring: not measured here.)
+ * scheduling, not a GPU. Then a 40-run effort-lab grid (5 puzzles × best-of-N and beam × k = 2
+ * and 4 × 2 seeds, self-judge) through the lab's own runner at concurrency 1 and 8: the
+ * runs in flight together, their results compared cell by cell.
  */
 import { createRng } from '../src/core/rng';
 import { runSearch, streamEvents } from '../src/core/search';
@@ -20,6 +22,9 @@ import {
   inFlightOverTime,
 } from '../src/engines/server';
 import { startTestServer } from '../src/engines/server/testing/testServer';
+import { connectServer, disconnectServer } from '../src/engines/server/connect';
+import { startLabRun } from '../src/lab/labRunner';
+import type { CellResult, GridSpec } from '../src/lab/types';
 
 const BEAM: BeamSettings = {
   algorithm: 'beam',
@@ -86,3 +91,57 @@ for (const family of ['vllm', 'ollama'] as const) {
   );
   if (!same) process.exitCode = 1;
 }
+
+/** The 40-run grid through the lab runner (on this thread) against a fresh test server. */
+async function grid(concurrency: number) {
+  const server = await startTestServer({
+    family: 'vllm',
+    latencyMs: LATENCY_MS,
+    cacheReport: true,
+  });
+  const found = await connectServer({ baseUrl: server.url, now: () => performance.now() });
+  const model = found.models[0]?.id;
+  if (!model) throw new Error('the test server listed no model');
+  const spec: GridSpec = {
+    task: 'game24',
+    problemIds: ['g24-001', 'g24-020', 'g24-040', 'g24-060', 'g24-080'],
+    engine: { ...DEFAULT_SERVER_ENGINE, family: found.family, model, concurrency },
+    strategies: ['bon-majority', 'beam-min'],
+    budgets: [2, 4],
+    seeds: [1, 2],
+    experiment: { kind: 'budget' },
+  };
+  const results = new Map<string, CellResult>();
+  const t0 = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    startLabRun(
+      spec,
+      {
+        stage: () => undefined,
+        results: (batch) => batch.forEach((r) => results.set(r.cellId, { ...r, ms: 0 })),
+        progress: () => undefined,
+        finished: () => resolve(),
+        error: (message) => reject(new Error(message)),
+      },
+      { createWorker: null },
+    );
+  });
+  const wall = performance.now() - t0;
+  disconnectServer();
+  await server.close();
+  return { wall, results, mostOpen: server.stats.mostOpen, requests: server.stats.generations };
+}
+
+const g1 = await grid(1);
+const g8 = await grid(8);
+const sameGrid =
+  g1.results.size === g8.results.size &&
+  [...g1.results].every(([id, r]) => JSON.stringify(r) === JSON.stringify(g8.results.get(id)));
+const failed = [...g8.results.values()].filter((r) => r.error).length;
+console.log(
+  `Lab grid, ${g1.results.size} runs (best-of-N and beam, k 2 and 4), vllm test server at ${LATENCY_MS} ms/request: ` +
+    `concurrency 1 ${(g1.wall / 1000).toFixed(1)} s (at most ${g1.mostOpen} request open), ` +
+    `concurrency 8 ${(g8.wall / 1000).toFixed(1)} s (at most ${g8.mostOpen} open) — ` +
+    `${(g1.wall / g8.wall).toFixed(1)}× faster; results identical: ${sameGrid ? 'yes' : 'NO'}; failed runs: ${failed}`,
+);
+if (!sameGrid || failed > 0 || g1.results.size !== 40) process.exitCode = 1;

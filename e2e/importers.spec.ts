@@ -31,8 +31,38 @@ for (const { file, tool, nodes, rootN } of FOREIGN) {
     await expect(notice).toContainText(`Imported from ${tool} (${file}):`);
     await expect(notice).toContainText('no phase-by-phase history');
     await expect(arbor.summaryValue('Root visits N')).toHaveText(String(rootN));
+
+    // Issue 15: the run shows what it is everywhere, not Arbor's default settings.
+    const header = page.getByRole('banner');
+    await expect(header).toContainText(`Imported from ${tool} — not run in Arbor`);
+    await expect(header).not.toContainText('Simulated engine');
+    const settings = page.getByRole('region', { name: 'Imported run' });
+    await expect(settings).toContainText(`${tool} grew this tree (${file})`);
+    await expect(page.getByLabel('Puzzle')).toHaveCount(0);
+    await expect(page.getByLabel('Algorithm')).toHaveCount(0);
+    const summary = page.getByRole('region', { name: 'Run summary' });
+    await expect(summary).toContainText('Question (from the file)');
+    await expect(summary).not.toContainText('4 6 8 8');
+    await expect(page.getByText(/MCTS iteration \d+ \(imported\)/)).toBeVisible();
+    const row = page.getByRole('region', { name: 'Saved runs' }).getByRole('listitem').first();
+    await expect(row).toContainText(`imported from ${tool}`);
+    await expect(row).not.toContainText('Game of 24');
   });
 }
+
+test("leaving an imported tree brings Arbor's settings back, with a run of them", async ({
+  arbor,
+  page,
+}) => {
+  await arbor.goto();
+  await arbor.importFile.setInputFiles(sample('openr.json'));
+  await expect(arbor.nodes()).toHaveCount(5);
+  await page.getByRole('button', { name: "Back to Arbor's settings" }).click();
+  await expect(page.getByLabel('Puzzle')).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Simulated engine');
+  await expect.poll(async () => (await arbor.state()).status).toBe('done');
+  await expect(page.getByRole('note', { name: 'Imported run' })).toHaveCount(0);
+});
 
 test('the Arbor sample run imports through the file input, with no import notice', async ({
   arbor,

@@ -1,4 +1,5 @@
 import { engineFor, engineOf } from '../engines/registry';
+import { SOURCE_TOOL } from '../run/importedRun';
 import { useArbor } from '../store';
 
 /** The words every view uses for the built-in engine. */
@@ -6,12 +7,25 @@ export const SIMULATED_LABEL = engineOf('simulated').describe(engineOf('simulate
 
 /**
  * Says plainly which engine writes the steps: the built-in simulated engine (not a language
- * model), which language model on the user's GPU, or which model on which server. Shown wherever the engine's output
- * appears.
+ * model), which language model on the user's GPU, which model on which server — or, for an
+ * imported tree, the tool that grew it. Shown wherever the engine's output appears.
  */
 export function EngineBadge({ className = '' }: { className?: string }) {
   const engine = useArbor((s) => s.settings.engine);
+  const source = useArbor((s) => s.source);
   const definition = engineFor(engine);
+  if (source !== null) {
+    // Another tool grew this tree: no Arbor engine wrote a step of it.
+    return (
+      <span
+        className={`inline-flex max-w-full items-center gap-1 rounded-full border border-slate-400 bg-slate-50 px-3 py-0.5 text-sm font-medium text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 ${className}`}
+        title="This tree was read from a file another tool wrote; Arbor did not run it"
+      >
+        <span aria-hidden="true">⇩</span>
+        Imported from {SOURCE_TOOL[source.kind]} — not run in Arbor
+      </span>
+    );
+  }
   if (!definition.capabilities.simulated) {
     return (
       <span

@@ -1,4 +1,4 @@
-import { FORMAT_NAME } from '../importers';
+import { SOURCE_TOOL } from '../run/importedRun';
 import type { RunSource } from '../run/runFile';
 import { useArbor } from '../store';
 
@@ -17,7 +17,7 @@ export function ImportedNoticeView({ source }: { source: RunSource | null }) {
       className="rounded border border-amber-300 dark:border-amber-800 bg-amber-50 dark:bg-amber-950 p-2 text-sm text-amber-900 dark:text-amber-200"
     >
       <span className="font-medium">
-        Imported from {FORMAT_NAME[source.kind]}
+        Imported from {SOURCE_TOOL[source.kind]}
         {from}:
       </span>{' '}
       {source.note}

@@ -3,6 +3,7 @@ import { taskEntry } from '../core/tasks/registry';
 import { engineFor } from '../engines/registry';
 import type { ServerRecording } from '../engines/server/recording';
 import { cachedShare } from '../engines/server/cachedShare';
+import { importedFacts } from '../run/importedRun';
 import {
   answerSoFar,
   continueRun,
@@ -42,13 +43,6 @@ function ContinueButton() {
     </button>
   );
 }
-
-/** The tools whose trees Arbor imports, by name. */
-const SOURCE_NAMES = {
-  'llm-reasoners': 'llm-reasoners',
-  openr: 'OpenR',
-  'rstar-math': 'rStar-Math',
-} as const;
 
 const STATUS_WORDS = {
   idle: 'Ready',
@@ -103,9 +97,17 @@ export function RunSummary() {
         Run summary
       </h2>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm">
-        <Item term={entry.problemNoun}>
-          {problem ? entry.summary(problem) : (tree.nodes[0]?.text ?? settings.problemId)}
-        </Item>
+        {source ? (
+          <Item term="Question (from the file)">
+            <span className="line-clamp-4 break-words">
+              {importedFacts(source, events).question || 'none in the file'}
+            </span>
+          </Item>
+        ) : (
+          <Item term={entry.problemNoun}>
+            {problem ? entry.summary(problem) : (tree.nodes[0]?.text ?? settings.problemId)}
+          </Item>
+        )}
         <Item term="Status">{STATUS_WORDS[status]}</Item>
         <Item term="Event">{`${cursor} of ${eventCount}${complete ? '' : ' so far'}`}</Item>
         <Item term="Phase">
@@ -135,7 +137,7 @@ export function RunSummary() {
         <Item term="Nodes">{tree.nodes.length}</Item>
         <Item term="Engine">
           {source
-            ? `Imported from ${SOURCE_NAMES[source.kind]}`
+            ? `Imported from ${importedFacts(source, events).tool}`
             : engineFor(settings.engine).describe(settings.engine)}
         </Item>
       </dl>

@@ -3,6 +3,7 @@ import { CHECKPOINT_INTERVAL, CheckpointedTrace } from '../core/tree/checkpoints
 import { TraceError } from '../core/tree/tree';
 import type { ParsedRun, RunSource } from '../run/runFile';
 import { makeRunFile, parseRunFile } from '../run/runFile';
+import { SOURCE_TOOL } from '../run/importedRun';
 import { DEFAULT_SETTINGS } from '../run/settings';
 import type { ForeignNode } from './foreignTree';
 import { foreignTreeToEvents } from './foreignTree';
@@ -54,11 +55,7 @@ const IMPORTERS: readonly Importer[] = [
 ];
 
 /** The names the UI gives the foreign formats. */
-export const FORMAT_NAME: Record<ForeignKind, string> = {
-  'llm-reasoners': 'llm-reasoners',
-  openr: 'OpenR',
-  'rstar-math': 'rStar-Math',
-};
+export const FORMAT_NAME: Record<ForeignKind, string> = SOURCE_TOOL;
 
 export type ImportResult = ParsedRun & { format?: ImportFormat };
 

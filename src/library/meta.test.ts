@@ -145,4 +145,14 @@ describe('describeRun', () => {
     expect(meta.budget).toBe('imported');
     expect(meta.result).toEqual({ kind: 'no-answer' });
   });
+
+  it("lists an imported tree by its file's question and algorithm, not the default settings", () => {
+    const source = { kind: 'rstar-math' as const, note: 'no history' };
+    const beamStart: TraceEvent = { type: 'start', algorithm: 'beam', rootText: ' How many? ' };
+    const meta = describeRun(file([beamStart], { source }), 'x', new Date(0));
+    expect(meta.question).toBe('How many?');
+    expect(meta.algorithm).toBe('beam');
+    // A run grown in Arbor has no question field: its settings name its problem.
+    expect(describeRun(file([start]), 'y', new Date(0)).question).toBeUndefined();
+  });
 });

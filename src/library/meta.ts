@@ -1,3 +1,4 @@
+import { importedFacts, SOURCE_TOOL } from '../run/importedRun';
 import type { Algorithm, SearchSettings } from '../core/search/settings';
 import type { TraceEvent } from '../core/tree/events';
 import type { RunFileV2, RunSource } from '../run/runFile';
@@ -31,6 +32,8 @@ export interface RunMeta {
   eventCount: number;
   /** The tool the tree was imported from, when it was not grown by Arbor. */
   source?: RunSource['kind'];
+  /** An imported tree's question, from its file (its settings are Arbor's defaults). */
+  question?: string;
   /** Same run, same key: saving it again updates its entry (see `dedupeKey`). */
   key: string;
 }
@@ -39,11 +42,6 @@ const ALGORITHM_LABEL: Record<Algorithm, string> = {
   mcts: 'MCTS',
   beam: 'Beam search',
   'best-of-n': 'Best-of-N',
-};
-const SOURCE_LABEL: Record<RunSource['kind'], string> = {
-  'llm-reasoners': 'llm-reasoners',
-  openr: 'OpenR',
-  'rstar-math': 'rStar-Math',
 };
 
 /** A task's name as the library shows it. */
@@ -58,7 +56,7 @@ export function algorithmLabel(algorithm: Algorithm): string {
 
 /** An import source's name as the library shows it. */
 export function sourceLabel(kind: RunSource['kind']): string {
-  return SOURCE_LABEL[kind];
+  return SOURCE_TOOL[kind];
 }
 
 /** The search's budget in words (MCTS iterations, beam width × expansions, best-of-N's N). */
@@ -144,18 +142,20 @@ export function describeRun(
   name: string = file.name ?? defaultName(file),
 ): RunMeta {
   const { settings, events } = file;
+  const imported = file.source ? importedFacts(file.source, events) : null;
   return {
     id,
     name,
     task: settings.task,
     problemId: settings.problemId,
-    algorithm: settings.search.algorithm,
+    algorithm: imported?.algorithm ?? settings.search.algorithm,
     budget: file.source ? 'imported' : budgetOf(settings.search),
     result: resultOf(events, file.source !== undefined),
     createdAt: file.createdAt,
     savedAt: savedAt.toISOString(),
     eventCount: events.length,
     ...(file.source ? { source: file.source.kind } : {}),
+    ...(imported ? { question: imported.question } : {}),
     key: dedupeKey(file),
   };
 }

@@ -24,6 +24,7 @@ export { answerSoFar, focusPath, lastEventType, rootN } from './selectors';
 export type { SettingsOf, SettingsPatch } from './settingsActions';
 export {
   mergeSettings,
+  runInArbor,
   setAlgorithm,
   setEngineKind,
   setTask,

@@ -13,7 +13,7 @@ import { DEFAULT_SEARCH } from '../core/search/settings';
 import { engineOf } from '../engines/registry';
 import { fitEngineToTask } from '../run/engineFit';
 import { firstProblem } from '../run/settings';
-import { setSettings } from './runActions';
+import { runToEnd, setSettings } from './runActions';
 import { useArbor } from './store';
 
 /** Search settings of one algorithm. */
@@ -147,4 +147,15 @@ export function setTask(task: TaskId): void {
   const { settings } = useArbor.getState();
   if (settings.task === task) return;
   setSettings(fitEngineToTask(mergeSettings(settings, { task, problemId: firstProblem(task) })));
+}
+
+/**
+ * Leaves an imported tree for a run Arbor grows itself, from the current settings — of the
+ * imported problem where Arbor has it bundled — and runs it to its end, as the page's first
+ * run is.
+ */
+export function runInArbor(problem: { task: TaskId; problemId: string } | null): void {
+  const { settings } = useArbor.getState();
+  setSettings(fitEngineToTask(problem ? mergeSettings(settings, problem) : settings));
+  void runToEnd();
 }

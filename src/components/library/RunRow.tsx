@@ -18,6 +18,13 @@ function resultClass(meta: RunMeta): string {
     : 'text-red-700 dark:text-red-400';
 }
 
+/** An imported question cut to one readable line ("no question in the file" without one). */
+function shortQuestion(question: string | undefined): string {
+  const text = (question ?? '').replace(/\s+/g, ' ').trim();
+  if (text === '') return 'no question in the file';
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
 /**
  * One saved run: its name, what it ran (task, problem, algorithm, budget), its result and
  * date; Open, Rename (in place) and Delete (after asking). Names are shown as text.
@@ -48,9 +55,19 @@ export function RunRow({ meta }: { meta: RunMeta }) {
           {meta.name}
         </p>
       )}
-      <p className="text-xs text-slate-600 dark:text-slate-400">
-        {taskLabel(meta.task)} {meta.problemId} · {algorithmLabel(meta.algorithm)} · {meta.budget}
-        {meta.source !== undefined && <> · imported from {sourceLabel(meta.source)}</>}
+      <p className="text-xs break-words text-slate-600 dark:text-slate-400">
+        {meta.source !== undefined ? (
+          // An imported tree: what its file says, not the defaults its settings carry.
+          <>
+            {shortQuestion(meta.question)} · {algorithmLabel(meta.algorithm)} · imported from{' '}
+            {sourceLabel(meta.source)}
+          </>
+        ) : (
+          <>
+            {taskLabel(meta.task)} {meta.problemId} · {algorithmLabel(meta.algorithm)} ·{' '}
+            {meta.budget}
+          </>
+        )}
       </p>
       <p className="text-xs">
         <span className={resultClass(meta)} data-testid="run-result">

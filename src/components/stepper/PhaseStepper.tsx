@@ -26,9 +26,11 @@ function budget(search: RunSettings['search']): number {
 }
 
 /** The strip's heading: "MCTS iteration 7 of 30", "Beam search depth 2 of 4", … */
-function progressWords(algorithm: Algorithm, iteration: number, of: number): string {
+function progressWords(algorithm: Algorithm, iteration: number, of: number | null): string {
   const name = { mcts: 'MCTS', beam: 'Beam search', 'best-of-n': 'Best-of-N' }[algorithm];
   if (iteration < 1) return `${name}: not started`;
+  // An imported tree has no budget of Arbor's: say only where it is.
+  if (of === null) return `${name} ${ITERATION_NOUN[algorithm]} ${iteration} (imported)`;
   return `${name} ${ITERATION_NOUN[algorithm]} ${iteration} of ${of}`;
 }
 
@@ -46,7 +48,8 @@ export function PhaseStepper() {
   const done = useArbor((s) => s.tree.done);
   const event = useArbor((s) => (s.cursor > 0 ? s.trace.all[s.cursor - 1] : undefined));
   const lit = stageOf(algorithm, event, phase);
-  const of = search.algorithm === algorithm ? budget(search) : iteration;
+  const imported = useArbor((s) => s.source !== null);
+  const of = imported ? null : search.algorithm === algorithm ? budget(search) : iteration;
 
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
@@ -57,7 +60,9 @@ export function PhaseStepper() {
         {STAGES[algorithm].map((stage, i) => {
           const current = stage.id === lit;
           const label =
-            stage.id === 'sample' && iteration >= 1 ? `Sample ${iteration} of ${of}` : stage.label;
+            stage.id === 'sample' && iteration >= 1
+              ? `Sample ${iteration}${of === null ? '' : ` of ${of}`}`
+              : stage.label;
           return (
             <li key={stage.id} className="flex items-center">
               {i > 0 && (

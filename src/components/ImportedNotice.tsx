@@ -1,4 +1,4 @@
-import { FORMAT_NAME } from '../importers';
+import { FORMAT_NAME } from '../importers/formatNames';
 import type { RunSource } from '../run/runFile';
 import { useArbor } from '../store';
 

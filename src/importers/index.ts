@@ -2,10 +2,12 @@ import type { z } from 'zod';
 import { CHECKPOINT_INTERVAL, CheckpointedTrace } from '../core/tree/checkpoints';
 import { TraceError } from '../core/tree/tree';
 import type { ParsedRun, RunSource } from '../run/runFile';
-import { makeRunFile, parseRunFile } from '../run/runFile';
+import { makeRunFile } from '../run/runFile';
+import { parseRunFile } from '../run/parseRunFile';
 import { DEFAULT_SETTINGS } from '../run/settings';
 import type { ForeignNode } from './foreignTree';
 import { foreignTreeToEvents } from './foreignTree';
+import { FORMAT_NAME } from './formatNames';
 import { describeIssues } from './issues';
 import { jsonDepth, MAX_DEPTH, MAX_FILE_CHARS, MAX_NODES } from './limits';
 import { LLM_REASONERS_NOTE, treeLogSchema, treeLogToNodes } from './llmReasoners';
@@ -53,12 +55,7 @@ const IMPORTERS: readonly Importer[] = [
   },
 ];
 
-/** The names the UI gives the foreign formats. */
-export const FORMAT_NAME: Record<ForeignKind, string> = {
-  'llm-reasoners': 'llm-reasoners',
-  openr: 'OpenR',
-  'rstar-math': 'rStar-Math',
-};
+export { FORMAT_NAME } from './formatNames';
 
 export type ImportResult = ParsedRun & { format?: ImportFormat };
 

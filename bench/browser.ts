@@ -130,7 +130,7 @@ async function main(): Promise<void> {
       imports.push(
         await page.evaluate(async (fileText) => {
           const start = performance.now();
-          const result = window.arbor.importRun(fileText, 'bench.json');
+          const result = await window.arbor.importRun(fileText, 'bench.json');
           if (!result.ok) throw new Error(result.error);
           await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
           return performance.now() - start;

@@ -78,7 +78,7 @@ export class ArborPage {
     return this.page.evaluate(() => window.arbor.exportRun());
   }
 
-  importRun(file: unknown): Promise<ReturnType<ArborTestApi['importRun']>> {
+  importRun(file: unknown): ReturnType<ArborTestApi['importRun']> {
     return this.page.evaluate((f) => window.arbor.importRun(f), file);
   }
 }

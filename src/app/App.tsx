@@ -4,16 +4,15 @@ import { EngineBadge } from '../components/EngineBadge';
 import { HelpOverlay } from '../components/help/HelpOverlay';
 import { ImportedNotice } from '../components/ImportedNotice';
 import { ImportExport } from '../components/ImportExport';
-import { LabPage } from '../components/lab/LabPage';
 import { PageTabs } from '../components/lab/PageTabs';
 import { useLabKeys } from '../components/lab/useLabKeys';
 import { Inspector } from '../components/inspector/Inspector';
 import { ModelActivity } from '../components/model/ModelActivity';
 import { ModelPanel } from '../components/model/ModelPanel';
 import { ServerPanel } from '../components/server/ServerPanel';
+import { LazyLabPage, LazyRunLibrary } from '../components/lazy/panels';
 import { NarrationLine } from '../components/NarrationLine';
 import { PlaybackBar } from '../components/PlaybackBar';
-import { RunLibrary } from '../components/library/RunLibrary';
 import { RunSummary } from '../components/RunSummary';
 import { PhaseStepper } from '../components/stepper/PhaseStepper';
 import { ThemeToggle } from '../components/ThemeToggle';
@@ -56,7 +55,7 @@ function Visualizer() {
         </section>
         <Timeline />
         <ImportExport />
-        <RunLibrary />
+        <LazyRunLibrary />
       </main>
       <aside aria-label="Run details" className="flex min-w-0 flex-col gap-4">
         <RunSummary />
@@ -107,7 +106,7 @@ export function App() {
         aria-labelledby={page === 'lab' ? 'page-tab-lab' : 'page-tab-visualizer'}
       >
         {page === 'lab' ? (
-          <LabPage />
+          <LazyLabPage />
         ) : (
           <>
             <VisualizerKeys />

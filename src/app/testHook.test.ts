@@ -35,10 +35,10 @@ describe('test hook', () => {
 
     const file = arbor.exportRun();
     arbor.configure({ seed: 4 });
-    expect(arbor.importRun(file)).toEqual({ ok: true });
+    expect(await arbor.importRun(file)).toEqual({ ok: true });
     // An import is a new run: the selection (ids of the old run) is cleared.
     expect(arbor.state()).toEqual(done);
-    const bad = arbor.importRun({ format: 'arbor-run', version: 2 });
+    const bad = await arbor.importRun({ format: 'arbor-run', version: 2 });
     expect(bad.ok).toBe(false);
     expect(arbor.state()).toEqual(done);
   });

@@ -1,4 +1,3 @@
-import { listRuns, loadRun, saveRun } from '../library/library';
 import type { RunMeta } from '../library/meta';
 import type { GridSpec } from '../lab/types';
 import type { RunFile } from '../run/runFile';
@@ -64,7 +63,7 @@ export interface ArborTestApi {
    * Replaces the run with a file's (text in any format Arbor reads, or a parsed Arbor run
    * file); a bad file returns the error and changes nothing.
    */
-  importRun(file: unknown, fileName?: string): { ok: true } | { ok: false; error: string };
+  importRun(file: unknown, fileName?: string): Promise<{ ok: true } | { ok: false; error: string }>;
   /** Selects a node for the inspector (null clears), as a click in the tree does. */
   select(id: number | null): void;
   /**
@@ -106,13 +105,17 @@ export const arborTestApi: ArborTestApi = {
     await step();
   },
   exportRun,
-  importRun: (file, fileName) => {
-    const result = importRun(file, fileName);
+  importRun: async (file, fileName) => {
+    const result = await importRun(file, fileName);
     return result.ok ? { ok: true } : { ok: false, error: result.error };
   },
   select: selectNode,
   setDraft,
-  library: { save: (file) => saveRun(file), list: listRuns, load: loadRun },
+  library: {
+    save: async (file) => (await import('../library/library')).saveRun(file),
+    list: async () => (await import('../library/library')).listRuns(),
+    load: async (id) => (await import('../library/library')).loadRun(id),
+  },
   lab: {
     start: (patch) => {
       if (patch) updateLabDraft(patch);

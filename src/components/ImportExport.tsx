@@ -41,7 +41,7 @@ function carriesFiles(event: DragEvent): boolean {
  */
 async function importFile(file: File): Promise<Notice | null> {
   try {
-    importRun(await file.text(), file.name);
+    await importRun(await file.text(), file.name);
     return null;
   } catch (error) {
     return { tone: 'error', text: `Could not read “${file.name}”: ${(error as Error).message}` };

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { reduce } from '../core/tree/reduce';
 import { CURRENT_VERSION, MIGRATIONS, migratableVersion, migrate, v1ToV2 } from './migrations';
 import type { RunFileV1 } from './runFile';
-import { makeRunFile, parseRunFile } from './runFile';
+import { makeRunFile } from './runFile';
+import { parseRunFile } from './parseRunFile';
 
 /**
  * A version-1 file as Arbor wrote it before version 2 (made with that day's `makeRunFile`:

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvents } from '../core/search';
 import type { ServerRecording } from '../engines/server';
-import { makeRunFile, parseRunFile } from './runFile';
+import { makeRunFile } from './runFile';
+import { parseRunFile } from './parseRunFile';
 import { DEFAULT_SETTINGS } from './settings';
 import { searchProgram } from './startSearch';
 

@@ -2,7 +2,6 @@ import { engineFor } from '../engines/registry';
 import { modelSession } from '../engines/webllm/session';
 import { countRuns, validateSpec } from '../lab/grid';
 import type { LabRun, LabRunnerDeps, LabSink } from '../lab/labRunner';
-import { startLabRun } from '../lab/labRunner';
 import type { ComputeMetric, GridSpec } from '../lab/types';
 import type { LabGrid, LabPage, LabState } from './labSlice';
 import { defaultProblemIds } from './labSlice';
@@ -20,8 +19,11 @@ import { useArbor } from './store';
 
 const get = useArbor.getState;
 
+/** What the actions do to a running grid. */
+type GridControls = Pick<LabRun, 'pause' | 'resume' | 'cancel'>;
+
 /** The grid running now; null when none is. */
-let run: LabRun | null = null;
+let run: GridControls | null = null;
 /** Bumped by every start, so messages of a replaced grid are dropped. */
 let token = 0;
 /** Whether the draft's engine was chosen in the lab (else it follows the visualizer's). */
@@ -100,6 +102,22 @@ function sinkFor(mine: number): LabSink {
 }
 
 /**
+ * A grid run whose runner is still loading (the lab's runner, worker client and grid loop are
+ * imported when the first grid starts): pause, resume and cancel wait for it, in order.
+ */
+function deferredRun(started: Promise<LabRun>): GridControls {
+  let last: Promise<unknown> = started;
+  const later = (act: (r: LabRun) => void) => {
+    last = last.then(() => started.then(act));
+  };
+  return {
+    pause: () => later((r) => r.pause()),
+    resume: () => later((r) => r.resume()),
+    cancel: () => later((r) => r.cancel()),
+  };
+}
+
+/**
  * Starts the draft as a grid (a grid running before is cancelled and replaced).
  * @returns what is wrong with the draft, in words; [] when the grid started
  */
@@ -143,7 +161,9 @@ export function startLab(): string[] {
     selectedPoint: null,
     compare: null,
   });
-  run = startLabRun(spec, sinkFor(mine), runnerDeps);
+  run = deferredRun(
+    import('../lab/labRunner').then((m) => m.startLabRun(spec, sinkFor(mine), runnerDeps)),
+  );
   return [];
 }
 

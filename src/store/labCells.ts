@@ -67,7 +67,7 @@ export async function openCell(cellId: string): Promise<void> {
     });
     return;
   }
-  importRun(makeRunFile(cell.settings, events));
+  await importRun(makeRunFile(cell.settings, events));
 }
 
 /** Re-makes a simulated run's events, up to where it threw if it did. */

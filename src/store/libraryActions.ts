@@ -1,12 +1,13 @@
 import type { CheckpointedTrace } from '../core/tree/checkpoints';
 import { onOtherTabChange } from '../library/channel';
-import { setBlockedListener } from '../library/db';
 import { LibraryError, classifyError } from '../library/errors';
-import { deleteRun, listRuns, loadRun, renameRun, saveRun } from '../library/library';
 import type { RunMeta } from '../library/meta';
 import { onRunLifecycle } from './lifecycle';
 import { exportRun, importRun } from './runActions';
 import { useArbor } from './store';
+
+/** The library's IndexedDB code (idb, the run records), imported on first use. */
+const library = () => import('../library/library');
 
 /**
  * Library actions as module functions (like `./runActions`): save the current run, list,
@@ -48,7 +49,7 @@ function failed(error: unknown, operation: Parameters<typeof classifyError>[1]):
 /** Reloads the list of saved runs (the panel calls it on mount and when another tab writes). */
 export async function refreshLibrary(): Promise<void> {
   try {
-    const runs = await listRuns();
+    const runs = await (await library()).listRuns();
     set({ libraryRuns: runs, libraryState: 'ready', libraryBlocked: false });
   } catch (error) {
     set({ libraryState: 'ready' });
@@ -96,7 +97,7 @@ async function saveNow(manual: boolean): Promise<RunMeta | null> {
   const file = exportRun();
   if (mine) file.createdAt = mine.createdAt;
   try {
-    const meta = await saveRun(file, mine ? { replace: mine.id } : {});
+    const meta = await (await library()).saveRun(file, mine ? { replace: mine.id } : {});
     if (get().trace === trace) {
       current = { trace, id: meta.id, createdAt: meta.createdAt, events: meta.eventCount };
     }
@@ -112,8 +113,12 @@ async function saveNow(manual: boolean): Promise<RunMeta | null> {
 /** Opens a saved run: it replaces the current run, as an imported file does. */
 export async function openSavedRun(id: string): Promise<boolean> {
   try {
-    const file = await loadRun(id);
-    const parsed = importRun(file, undefined, { kind: 'library', id, createdAt: file.createdAt });
+    const file = await (await library()).loadRun(id);
+    const parsed = await importRun(file, undefined, {
+      kind: 'library',
+      id,
+      createdAt: file.createdAt,
+    });
     if (!parsed.ok) {
       set({
         libraryError: {
@@ -127,7 +132,7 @@ export async function openSavedRun(id: string): Promise<boolean> {
     return true;
   } catch (error) {
     failed(error, 'load');
-    void refreshLibrary(); // it may have been deleted in another tab
+    await refreshLibrary(); // it may have been deleted in another tab
     return false;
   }
 }
@@ -135,7 +140,7 @@ export async function openSavedRun(id: string): Promise<boolean> {
 /** Renames a saved run (an empty name goes back to the default). */
 export async function renameSavedRun(id: string, name: string): Promise<void> {
   try {
-    const meta = await renameRun(id, name);
+    const meta = await (await library()).renameRun(id, name);
     // The open run is this entry: its file carries the new name (none for the default).
     if (current?.id === id && current.trace === get().trace) {
       set({ name: name.trim() === '' ? null : meta.name });
@@ -152,7 +157,7 @@ export async function renameSavedRun(id: string, name: string): Promise<void> {
 /** Deletes a saved run (the panel asks first). */
 export async function deleteSavedRun(id: string): Promise<void> {
   try {
-    await deleteRun(id);
+    await (await library()).deleteRun(id);
     if (current?.id === id) current = null;
     set({ libraryRuns: get().libraryRuns.filter((r) => r.id !== id), libraryError: null });
   } catch (error) {
@@ -171,7 +176,9 @@ export function dismissLibraryError(): void {
  * @returns a function that stops listening
  */
 export function watchLibrary(): () => void {
-  setBlockedListener(() => set({ libraryBlocked: true }));
+  void import('../library/db').then((db) =>
+    db.setBlockedListener(() => set({ libraryBlocked: true })),
+  );
   const stop = onOtherTabChange(() => void refreshLibrary());
   void refreshLibrary();
   return stop;

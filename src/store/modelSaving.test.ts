@@ -55,10 +55,10 @@ describe('updateOrderingSaving', () => {
     useArbor.setState({ ...emptyRun(), settings: DEFAULT_SETTINGS, modelStats: null });
   });
 
-  it('a finished cache-aware model run: the saving goes to the readout', () => {
+  it('a finished cache-aware model run: the saving goes to the readout', async () => {
     expect(saved).toBeGreaterThan(0);
     holdRun(webLlmSettings(search, { judge: 'self', cacheAware: true }));
-    expect(updateOrderingSaving()).toEqual({
+    expect(await updateOrderingSaving()).toEqual({
       naive: naive.usage.prefilled,
       cacheAware: live.usage.prefilled,
       saved,
@@ -69,35 +69,35 @@ describe('updateOrderingSaving', () => {
     expect(useArbor.getState().modelStats).toMatchObject({ generated: 10, prefilled: 20 });
   });
 
-  it('a stopped run counts what it recorded', () => {
+  it('a stopped run counts what it recorded', async () => {
     const cut = live.events.findIndex((e) => e.type === 'backprop') + 1;
     holdRun(webLlmSettings(search, { judge: 'self' }), live.events.slice(0, cut), true, true);
-    const r = updateOrderingSaving();
+    const r = await updateOrderingSaving();
     expect(r).not.toBeNull();
     expect(r).not.toHaveProperty('unavailable');
     expect(prefillSaved()).toBe(r && 'saved' in r ? r.saved : NaN);
   });
 
-  it('shows none with the ordering off, or before the run is complete', () => {
+  it('shows none with the ordering off, or before the run is complete', async () => {
     holdRun(webLlmSettings(search, { judge: 'self', cacheAware: false }));
     useArbor.setState({ modelStats: { ...emptyModelStats(), prefillSaved: 5 } });
-    expect(updateOrderingSaving()).toBeNull();
+    expect(await updateOrderingSaving()).toBeNull();
     expect(prefillSaved()).toBeNull();
 
     holdRun(webLlmSettings(search, { judge: 'self' }), live.events, false);
-    expect(updateOrderingSaving()).toBeNull();
+    expect(await updateOrderingSaving()).toBeNull();
     expect(prefillSaved()).toBeNull();
   });
 
-  it('shows none when the replay cannot vouch for a number', () => {
+  it('shows none when the replay cannot vouch for a number', async () => {
     holdRun(webLlmSettings(search, { judge: 'rule' }));
-    expect(updateOrderingSaving()).toMatchObject({ unavailable: expect.any(String) });
+    expect(await updateOrderingSaving()).toMatchObject({ unavailable: expect.any(String) });
     expect(prefillSaved()).toBeNull();
   });
 
-  it('a simulated run gets no model stats (the model readout stays hidden)', () => {
+  it('a simulated run gets no model stats (the model readout stays hidden)', async () => {
     useArbor.setState({ settings: DEFAULT_SETTINGS, complete: true, modelStats: null });
-    expect(updateOrderingSaving()).toBeNull();
+    expect(await updateOrderingSaving()).toBeNull();
     expect(useArbor.getState().modelStats).toBeNull();
   });
 });

@@ -1,7 +1,6 @@
 import type { TraceEvent } from '../core/tree/events';
-import { importRunText } from '../importers';
 import type { ParsedRun, RunFile } from '../run/runFile';
-import { makeRunFile, parseRunFile } from '../run/runFile';
+import { makeRunFile } from '../run/runFile';
 import type { RunSettings } from '../run/settings';
 import { engineFor } from '../engines/registry';
 import { modelSession } from '../engines/webllm/session';
@@ -185,20 +184,43 @@ export async function runToEnd(): Promise<void> {
   moveTo(get().trace.length);
 }
 
+/** The latest import: a result that arrives after a newer import (or a reset) started is dropped. */
+let importToken = 0;
+
+/**
+ * Reads a run file: text in any format Arbor reads (its own, or another tool's tree), or a
+ * parsed value taken as an Arbor run file. The readers (zod schemas, the foreign formats)
+ * are loaded on the first import, so they stay out of the first paint.
+ */
+async function readRun(input: unknown, fileName?: string): Promise<ParsedRun> {
+  if (typeof input === 'string') {
+    const { importRunText } = await import('../importers');
+    return importRunText(input, fileName);
+  }
+  const { parseRunFile } = await import('../run/parseRunFile');
+  return parseRunFile(input);
+}
+
 /**
  * Replaces the run with one from a run file (a JSON string or parsed value). The imported
  * run is finished: Step and Play replay its events. A bad file leaves the current run as it
  * was and sets `importError`. The import is announced with its origin (the library saves a
- * file's run, and knows a run it opened is saved already).
+ * file's run, and knows a run it opened is saved already). Resolves once the run shows (or
+ * the error does); an import overtaken by a newer one changes nothing.
  */
-export function importRun(
+export async function importRun(
   input: unknown,
   fileName?: string,
   origin: ImportOrigin = { kind: 'file' },
-): ParsedRun {
-  // Text may be any format Arbor reads (its own, or another tool's tree); parsed JSON is
-  // taken as an Arbor run file.
-  const parsed = typeof input === 'string' ? importRunText(input, fileName) : parseRunFile(input);
+): Promise<ParsedRun> {
+  const mine = ++importToken;
+  const parsed = await readRun(input, fileName);
+  if (mine !== importToken) return { ok: false, error: 'A newer import replaced this one.' };
+  return openRun(parsed, origin);
+}
+
+/** Shows a read run (or its error), as {@link importRun} describes. */
+export function openRun(parsed: ParsedRun, origin: ImportOrigin = { kind: 'file' }): ParsedRun {
   if (!parsed.ok) {
     useArbor.setState({ importError: parsed.error });
     return parsed;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reduce } from '../core/tree/reduce';
 import type { TestServer } from '../engines/server/testing/testServer';
 import { startTestServer } from '../engines/server/testing/testServer';
-import { parseRunFile } from '../run/runFile';
+import { parseRunFile } from '../run/parseRunFile';
 import { DEFAULT_SETTINGS } from '../run/settings';
 import {
   chooseServerModel,

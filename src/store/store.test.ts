@@ -152,26 +152,26 @@ describe('run store', () => {
     const count = get().eventCount;
     setSettings(DEFAULT_SETTINGS);
     await step();
-    expect(importRun(JSON.stringify(file)).ok).toBe(true);
+    expect((await importRun(JSON.stringify(file))).ok).toBe(true);
     expect(get().settings).toEqual(MCTS_12);
     expect(get().status).toBe('done');
     expect(get().eventCount).toBe(count);
     expect(rootN(get().tree)).toBe(12);
 
     const before = { cursor: get().cursor, trace: get().trace, tree: get().tree };
-    const bad = importRun({ ...file, events: [{ type: 'expand', node: 7 }] });
+    const bad = await importRun({ ...file, events: [{ type: 'expand', node: 7 }] });
     expect(bad.ok).toBe(false);
     expect(get().importError).toMatch(/events/);
     expect(get().trace).toBe(before.trace);
     expect(get().cursor).toBe(before.cursor);
     expect(get().tree).toBe(before.tree);
-    expect(importRun('{not json').ok).toBe(false);
+    expect((await importRun('{not json')).ok).toBe(false);
   });
 
   it('steps through a finished import without a search', async () => {
     await runToEnd();
     const file = exportRun();
-    importRun(file);
+    await importRun(file);
     seek(0);
     await step();
     expect(get().cursor).toBe(1);

@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import type { LabPage } from '../../store';
 import { setLabPage, useArbor } from '../../store';
+import { preloadLab } from '../lazy/panels';
 
 const PAGES: readonly { page: LabPage; label: string }[] = [
   { page: 'visualizer', label: 'Visualizer' },
@@ -45,6 +46,8 @@ export function PageTabs() {
             title={`${p.label} (L switches)`}
             className={`rounded px-2 py-1 focus-visible:outline-2 focus-visible:outline-blue-600 ${on ? 'bg-slate-900 font-semibold text-white dark:bg-slate-100 dark:text-slate-900' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'}`}
             onClick={() => setLabPage(p.page)}
+            onPointerEnter={p.page === 'lab' ? preloadLab : undefined}
+            onFocus={p.page === 'lab' ? preloadLab : undefined}
             onKeyDown={onKey}
           >
             {p.label}

@@ -1,0 +1,81 @@
+import { lazy, Suspense } from 'react';
+import type { ComponentType, ReactNode } from 'react';
+
+/**
+ * The parts of the page that load when first opened (issue 14: fewer bytes before first
+ * paint): the effort lab (with the compare view), the run library, and the contents of the
+ * Model (WebGPU) and Server panels. Each is a chunk of its own; `preload…` starts fetching it
+ * early (on hover or focus of the control that opens it), so it is usually there by the click.
+ * `npm run check:size` (scripts/checkFirstPaint.ts) holds the first paint to its budget.
+ */
+
+/** A chunk that loads once: `load` starts (or joins) the fetch, `Component` renders it. */
+function lazyPart<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+): { Component: ComponentType<P>; preload: () => void } {
+  let pending: Promise<{ default: ComponentType<P> }> | null = null;
+  const fetchOnce = () => (pending ??= load().then((Component) => ({ default: Component })));
+  return {
+    Component: lazy(fetchOnce),
+    preload: () => {
+      void fetchOnce();
+    },
+  };
+}
+
+/** A small, honest placeholder while a part's chunk loads. */
+function Loading({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="p-3 text-sm text-slate-600 dark:text-slate-400">
+      {children}
+    </p>
+  );
+}
+
+const lab = lazyPart(() => import('../lab/LabPage').then((m) => m.LabPage));
+const library = lazyPart(() => import('../library/RunLibrary').then((m) => m.RunLibrary));
+const modelBody = lazyPart(() => import('../model/ModelPanelBody').then((m) => m.ModelPanelBody));
+const serverForm = lazyPart(() => import('../server/ServerForm').then((m) => m.ServerForm));
+
+/** Starts loading the effort lab (hover or focus of its tab). */
+export const preloadLab = lab.preload;
+/** Starts loading the Model (WebGPU) panel's contents (hover or focus of its header). */
+export const preloadModelPanelBody = modelBody.preload;
+/** Starts loading the Server panel's form (hover or focus of its header). */
+export const preloadServerForm = serverForm.preload;
+
+/** The effort lab page, loaded when first shown. */
+export function LazyLabPage() {
+  return (
+    <Suspense fallback={<Loading>Loading the effort lab…</Loading>}>
+      <lab.Component />
+    </Suspense>
+  );
+}
+
+/** The run library, loaded just after the first paint (it sits below the tree). */
+export function LazyRunLibrary() {
+  return (
+    <Suspense fallback={<Loading>Loading saved runs…</Loading>}>
+      <library.Component />
+    </Suspense>
+  );
+}
+
+/** The Model (WebGPU) panel's contents, loaded when the panel is first opened. */
+export function LazyModelPanelBody() {
+  return (
+    <Suspense fallback={<Loading>Loading the model panel…</Loading>}>
+      <modelBody.Component />
+    </Suspense>
+  );
+}
+
+/** The Server panel's form, loaded when the panel is first opened. */
+export function LazyServerForm() {
+  return (
+    <Suspense fallback={<Loading>Loading the server panel…</Loading>}>
+      <serverForm.Component />
+    </Suspense>
+  );
+}

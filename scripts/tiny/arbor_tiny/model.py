@@ -13,6 +13,7 @@ class Block(nn.Module):
     def __init__(self, d: int, heads: int):
         super().__init__()
         self.heads = heads
+        self.scale = 1.0 / math.sqrt(d // heads)
         self.ln1 = nn.LayerNorm(d)
         self.qkv = nn.Linear(d, 3 * d)
         self.proj = nn.Linear(d, d)
@@ -27,7 +28,7 @@ class Block(nn.Module):
         q = q.view(b, t, h, d // h).transpose(1, 2)
         k = torch.cat([past_k, k.view(b, t, h, d // h).transpose(1, 2)], dim=2)
         v = torch.cat([past_v, v.view(b, t, h, d // h).transpose(1, 2)], dim=2)
-        att = (q @ k.transpose(2, 3)) / math.sqrt(d // h) + mask
+        att = (q @ k.transpose(2, 3)) * self.scale + mask
         y = F.softmax(att, dim=-1) @ v
         x = x + self.proj(y.transpose(1, 2).reshape(b, t, d))
         x = x + self.out(F.gelu(self.fc(self.ln2(x))))
@@ -68,7 +69,8 @@ class TinyGPT(nn.Module):
         # Causal mask over past + new positions: new token i sees past and new tokens ≤ i.
         cols = torch.arange(p + t).unsqueeze(0)
         rows = torch.arange(p, p + t).unsqueeze(1)
-        mask = torch.where(cols <= rows, 0.0, float("-inf"))
+        # Float32 throughout (a float64 constant would make the ONNX graph mix types).
+        mask = (cols > rows).to(torch.float32) * -1e9
         present = []
         penultimate = x
         for i, block in enumerate(self.blocks):

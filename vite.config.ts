@@ -94,7 +94,12 @@ export default defineConfig({
   plugins: [react(), tailwindcss(), contentSecurityPolicy()],
   server: { host: '127.0.0.1' },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+      'bench/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 30_000,
     // The JSON report is what .ci/run counts; the default reporter is for people.

@@ -12,6 +12,7 @@ export const JUDGE_NAME: Record<ScoreEvidence['judge'], string> = {
   'simulated-prm': 'the simulated PRM',
   rollout: 'rollout value',
   self: 'the self-judge',
+  sprm: "the model's own SPRM head",
   imported: 'the imported tree',
 };
 
@@ -52,6 +53,8 @@ export function evidenceWords(evidence: ScoreEvidence, task: TaskId | null = nul
         : `${evidence.reached} of ${evidence.k} rollouts from this step reached a correct answer`;
     case 'self':
       return `p(Yes) ${num(evidence.pYes)}, p(No) ${num(evidence.pNo)}; score = p(Yes) / (p(Yes) + p(No))`;
+    case 'sprm':
+      return `the score head on ${evidence.model}'s second-to-last layer where the step ends (trained from final answers only)`;
     case 'imported':
       return `the PRM value ${evidence.tool} saved (how it was judged is not in the file)`;
   }

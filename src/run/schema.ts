@@ -66,6 +66,7 @@ const evidence = z.discriminatedUnion('judge', [
   z.object({ judge: z.literal('simulated-prm'), truth: unit, noise: unit }),
   z.object({ judge: z.literal('rollout'), k: count, reached: count }),
   z.object({ judge: z.literal('self'), pYes: unit, pNo: unit }),
+  z.object({ judge: z.literal('sprm'), model: z.string() }),
   z.object({
     judge: z.literal('imported'),
     tool: z.enum(['llm-reasoners', 'openr', 'rstar-math']),

@@ -14,6 +14,7 @@ const JUDGE_WORDS: Record<JudgeKind, string> = {
   'simulated-prm': 'simulated PRM',
   rollout: 'rollout value',
   self: 'self-judge',
+  sprm: 'SPRM head',
   imported: 'imported score',
 };
 

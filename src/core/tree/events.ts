@@ -109,6 +109,8 @@ export type ScoreEvidence =
   | { judge: 'simulated-prm'; truth: number; noise: number }
   | { judge: 'rollout'; k: number; reached: number }
   | { judge: 'self'; pYes: number; pNo: number }
+  /** A process reward head on the policy's own backbone (MetaStone-S1's SPRM): its model. */
+  | { judge: 'sprm'; model: string }
   /** A score saved by another tool (an imported tree): its PRM value, as saved. */
   | { judge: 'imported'; tool: 'llm-reasoners' | 'openr' | 'rstar-math' };
 

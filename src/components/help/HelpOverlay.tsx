@@ -45,7 +45,7 @@ export function HelpOverlay() {
     <dialog
       ref={dialog}
       aria-labelledby="help-heading"
-      className="m-auto max-h-[90vh] w-[min(40rem,92vw)] overflow-auto rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-black/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className="m-auto max-h-[90vh] w-[min(60rem,94vw)] overflow-auto rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-black/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
       onCancel={(e) => {
         e.preventDefault();
         setHelpOpen(false);
@@ -69,9 +69,11 @@ export function HelpOverlay() {
           </button>
         </div>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Shortcuts work anywhere on the page except while typing in a field.
+          Shortcuts work anywhere on the visualizer except while typing in a text field — also
+          right after you click a button, pick from a dropdown or click a node. A dropdown, the
+          tree or the timeline reached with Tab keeps its own arrow keys (below) until you click.
         </p>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {SHORTCUT_GROUPS.map((group, g) => (
             <section key={group.title} aria-labelledby={`help-group-${g}`}>
               <h3 id={`help-group-${g}`} className="mb-1 text-sm font-semibold">

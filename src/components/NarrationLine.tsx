@@ -11,7 +11,7 @@ interface Told {
 }
 
 const CHIP =
-  'mt-0.5 shrink-0 rounded bg-slate-200 px-1.5 py-0.5 font-mono text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300 presentation:text-base';
+  'mt-0.5 shrink-0 rounded bg-slate-200 px-1.5 py-0.5 font-mono text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300 presentation:hidden';
 
 /**
  * What the current phase did, in plain words and with its numbers (src/narration): one
@@ -54,19 +54,22 @@ export function NarrationLine() {
   return (
     <section
       aria-label="Narration"
-      className="narration rounded border border-slate-200 bg-slate-50 px-3 py-2 dark:border-slate-800 dark:bg-slate-900"
+      className="narration rounded border presentation:flex presentation:min-h-0 presentation:flex-1 presentation:flex-col border-slate-200 bg-slate-50 px-3 py-2 dark:border-slate-800 dark:bg-slate-900"
     >
       <div
         ref={list}
         role="group"
         aria-label="This phase"
         tabIndex={0}
-        className="flex max-h-[8.5rem] min-h-[3.5rem] flex-col gap-1 overflow-y-auto presentation:max-h-none"
+        className="flex max-h-[8.5rem] min-h-[3.5rem] flex-col gap-1 overflow-y-auto presentation:max-h-none presentation:min-h-0 presentation:flex-1"
       >
         {earlier.length > 0 && (
           <ol aria-label="Earlier events of this phase" data-testid="narration-phase">
             {earlier.map((t) => (
-              <li key={t.index} className="flex items-start gap-2">
+              <li
+                key={t.index}
+                className="flex items-start gap-2 presentation:border-b presentation:border-slate-300 presentation:pb-1 dark:presentation:border-slate-700"
+              >
                 <span aria-hidden="true" className={CHIP}>
                   {t.type}
                 </span>

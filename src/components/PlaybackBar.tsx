@@ -190,13 +190,13 @@ export function PlaybackBar() {
       )}
       <button
         type="button"
-        className={`${BUTTON} ml-1.5`}
+        className={`${BUTTON} ml-1.5 presentation:hidden`}
         title={tooltip('Reset: a new run', 'R')}
         onClick={reset}
       >
         Reset
       </button>
-      <div className="ml-auto">
+      <div className="ml-auto presentation:hidden">
         <SpeedSelect />
       </div>
     </div>

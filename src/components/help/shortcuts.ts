@@ -23,7 +23,8 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     shortcuts: [
       {
         keys: [['→'], ['Page Down']],
-        action: 'Next phase (MCTS: select, expand, simulate, backprop; a beam expansion or prune; a sample)',
+        action:
+          'Next phase (MCTS: select, expand, simulate, backprop; a beam expansion or prune; a sample)',
       },
       { keys: [['←'], ['Page Up']], action: 'Previous phase' },
       { keys: [['Shift', '→']], action: 'Next single event' },

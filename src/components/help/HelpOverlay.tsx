@@ -97,6 +97,20 @@ export function HelpOverlay() {
             </section>
           ))}
         </div>
+        <section aria-labelledby="help-backtracks" className="text-sm">
+          <h3 id="help-backtracks" className="mb-1 font-semibold">
+            What a backtrack is
+          </h3>
+          <p className="text-slate-700 dark:text-slate-300">
+            As in the Blueprint survey: the search abandons a line that went badly and resumes from
+            a point above it. <strong>Went badly</strong>: the value the last iteration backed up
+            was below 0.5 (a wrong answer or an invalid step is worth 0) and it cost the line its
+            lead — its first node below the turning point had the best Q among its siblings before,
+            and a sibling has a better one after. <strong>Above</strong>: the deepest node the new
+            path shares with the abandoned line. In beam search: a beam whose every child was
+            pruned. The timeline can also mark every change of line.
+          </p>
+        </section>
       </div>
     </dialog>
   );

@@ -43,7 +43,7 @@ test('Home, then → walks one MCTS iteration, the phase strip lighting each pha
   expect((await arbor.state()).cursor).toBe(4);
 });
 
-test('Shift+→ and ] jump a whole iteration, Shift+← and [ go back; a live search is pulled', async ({
+test('] jumps a whole iteration, [ goes back; a live search is pulled', async ({
   arbor,
   timeline,
   page,
@@ -54,7 +54,7 @@ test('Shift+→ and ] jump a whole iteration, Shift+← and [ go back; a live se
   await timeline.focusPage();
 
   for (let k = 1; k <= 3; k++) {
-    await page.keyboard.press(k === 2 ? ']' : 'Shift+ArrowRight');
+    await page.keyboard.press(']');
     await expect.poll(async () => (await arbor.state()).rootN).toBe(k);
     await expect(timeline.lit()).toHaveText('Backprop');
     await expect(arbor.summaryValue('Root visits N')).toHaveText(String(k));
@@ -64,7 +64,7 @@ test('Shift+→ and ] jump a whole iteration, Shift+← and [ go back; a live se
   expect(s.cursor).toBeLessThanOrEqual(s.eventCount);
   await expect(page.getByText(/^MCTS iteration 3 of 8$/)).toBeVisible();
 
-  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('[');
   await expect.poll(async () => (await arbor.state()).rootN).toBe(2);
   await page.keyboard.press('[');
   await expect.poll(async () => (await arbor.state()).rootN).toBe(1);
@@ -90,15 +90,15 @@ test('beam search lights expand → score → prune and steps by depth', async (
   await expect(timeline.strip).toHaveAccessibleName('Search stages');
   await timeline.focusPage();
   await page.keyboard.press('Home');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await expect(timeline.lit()).toHaveText('Expand');
-  await page.keyboard.press('ArrowRight');
-  await expect(timeline.lit()).toHaveText('Score');
   await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(timeline.lit()).toHaveText('Expand');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(timeline.lit()).toHaveText('Score');
+  await page.keyboard.press(']');
   await expect(timeline.lit()).toHaveText('Prune');
   await expect(page.getByText(/^Beam search depth 1 of \d+$/)).toBeVisible();
-  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press(']');
   await expect(page.getByText(/^Beam search depth 2 of \d+$/)).toBeVisible();
 });
 
@@ -112,9 +112,9 @@ test('best-of-N lights "sample k of N", then pick at the end', async ({
   await expect(timeline.lit()).toHaveText('Pick');
   await timeline.focusPage();
   await page.keyboard.press('Home');
-  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press(']');
   await expect(timeline.lit()).toHaveText(/^Sample 1 of \d+$/);
-  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press(']');
   await expect(timeline.lit()).toHaveText(/^Sample 2 of \d+$/);
 });
 
@@ -152,7 +152,13 @@ test('? opens the shortcut help, Esc and Close close it, and focus comes back', 
   await page.keyboard.press('?');
   await expect(timeline.help).toBeVisible();
   await expect(timeline.help.getByRole('button', { name: 'Close' })).toBeFocused();
-  for (const action of ['Next event', 'Previous iteration', 'Play / pause', 'Faster', 'Slower']) {
+  for (const action of [
+    'Previous phase',
+    'Next single event',
+    'Previous iteration',
+    'Faster / slower',
+    'Presentation mode on / off (Esc leaves it)',
+  ]) {
     await expect(timeline.help.getByText(action, { exact: true })).toBeVisible();
   }
   // Shortcuts do not act behind the dialog.
@@ -177,7 +183,8 @@ test('the playback buttons step by event and by iteration and name their shortcu
 }) => {
   await arbor.goto();
   await expect(timeline.button('Step')).toBeDisabled(); // the run opened finished
-  await expect(timeline.button('Next iteration')).toHaveAttribute('title', /Shift\+→/);
+  await expect(timeline.button('Next iteration')).toHaveAttribute('title', /\]/);
+  await expect(timeline.button('Next phase')).toHaveAttribute('title', /→ or Page Down/);
   await timeline.button('Go to start').click();
   expect((await arbor.state()).cursor).toBe(0);
   await expect(timeline.button('Previous event')).toBeDisabled();

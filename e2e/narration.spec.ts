@@ -13,7 +13,7 @@ function expected(file: RunFile, count: number): string {
   });
 }
 
-test('→ steps one event at a time and the narration tells each MCTS phase', async ({
+test('Shift+→ steps one event at a time and the narration tells each MCTS phase', async ({
   arbor,
   page,
 }) => {
@@ -29,11 +29,11 @@ test('→ steps one event at a time and the narration tells each MCTS phase', as
   await arbor.seek(0);
   await expect(arbor.narration).toHaveText(/^Nothing has happened yet/);
 
-  // Through iteration 1 and into iteration 2, one → per event.
+  // Through iteration 1 and into iteration 2, one Shift+→ per event.
   const endOfIteration2 = file.events.findIndex((e) => e.type === 'backprop' && e.iteration === 2);
   const seen: string[] = [];
   for (let count = 1; count <= endOfIteration2 + 1; count++) {
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
     await expect.poll(async () => (await arbor.state()).cursor).toBe(count);
     const text = expected(file, count);
     await expect(arbor.narration).toHaveText(text);

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Controls } from '../components/Controls';
 import { EngineBadge } from '../components/EngineBadge';
 import { HelpOverlay } from '../components/help/HelpOverlay';
@@ -15,10 +15,12 @@ import { NarrationLine } from '../components/NarrationLine';
 import { PlaybackBar } from '../components/PlaybackBar';
 import { RunSummary } from '../components/RunSummary';
 import { PhaseStepper } from '../components/stepper/PhaseStepper';
+import { PresentButton } from '../components/presentation/PresentButton';
 import { ThemeToggle } from '../components/ThemeToggle';
 import { Timeline } from '../components/timeline/Timeline';
 import { TreeView } from '../components/tree/TreeView';
 import { setHelpOpen, useArbor } from '../store';
+import { useKeepTreeInView, usePresentationLayout, usePresentationRoot } from './presentation';
 import { useKeyboard } from './useKeyboard';
 
 /** The visualizer's keys (stepping, playback), live only while the visualizer shows. */
@@ -27,37 +29,68 @@ function VisualizerKeys() {
   return null;
 }
 
+/** Hidden in presentation mode (kept mounted, so leaving restores it as it was). */
+const OFF_STAGE = 'presentation:hidden';
+
+/**
+ * Presentation mode's stage below the compact header (3 rem): the tree on the left, the
+ * playback bar, the phase strip and the narration on the right (a 16:9 screen is wide).
+ */
+const STAGE =
+  'presentation:grid presentation:h-[calc(100vh-4rem)] presentation:grid-cols-[minmax(0,6fr)_minmax(0,5fr)] presentation:grid-rows-[auto_auto_minmax(0,1fr)] presentation:gap-x-4';
+
 /**
  * The visualizer: settings and the model panel on the left; playback, the phase strip,
  * narration (with the model's speed and the step it is writing when a model runs), the tree
  * and the timeline in the middle; the run summary and the inspector on the right. Fits a
  * 1366×768 laptop (the right column moves below on narrower screens) and a 1920×1080 projector.
+ * In presentation mode only the playback bar, the phase strip, the narration and the tree
+ * show, the tree taking the rest of the screen; on a narrow page (settings above the tree)
+ * stepping scrolls the tree back into view.
  */
 function Visualizer() {
+  const top = useRef<HTMLElement>(null);
+  const slot = useRef<HTMLElement>(null);
+  usePresentationLayout(slot);
+  useKeepTreeInView(top, slot);
   return (
-    <div className="grid gap-4 p-4 xl:grid-cols-[17rem_minmax(0,1fr)_22rem] lg:grid-cols-[17rem_minmax(0,1fr)]">
+    <div className="grid gap-4 p-4 xl:grid-cols-[17rem_minmax(0,1fr)_22rem] lg:grid-cols-[17rem_minmax(0,1fr)] presentation:block presentation:px-3 presentation:py-2">
       <aside
         aria-label="Settings"
-        className="flex min-w-0 flex-col gap-4 lg:row-span-2 xl:row-span-1"
+        className={`flex min-w-0 flex-col gap-4 lg:row-span-2 xl:row-span-1 ${OFF_STAGE}`}
       >
         <Controls />
         <ModelPanel />
         <ServerPanel />
       </aside>
-      <main className="flex min-w-0 flex-col gap-3">
-        <PlaybackBar />
-        <PhaseStepper />
-        <NarrationLine />
-        <ModelActivity />
-        <ImportedNotice />
-        <section aria-label="Search tree" className="flex flex-col gap-2">
+      <main ref={top} className={`flex min-w-0 scroll-mt-2 flex-col gap-3 ${STAGE}`}>
+        <div className="presentation:col-start-2">
+          <PlaybackBar />
+        </div>
+        <div className="presentation:col-start-2">
+          <PhaseStepper />
+        </div>
+        <div className="presentation:col-start-2 presentation:flex presentation:min-h-0 presentation:flex-col">
+          <NarrationLine />
+        </div>
+        <div className={OFF_STAGE}>
+          <ModelActivity />
+          <ImportedNotice />
+        </div>
+        <section
+          ref={slot}
+          aria-label="Search tree"
+          className="flex flex-col gap-2 presentation:col-start-1 presentation:row-span-3 presentation:row-start-1"
+        >
           <TreeView />
         </section>
-        <Timeline />
-        <ImportExport />
-        <LazyRunLibrary />
+        <div className={`flex flex-col gap-3 ${OFF_STAGE}`}>
+          <Timeline />
+          <ImportExport />
+          <LazyRunLibrary />
+        </div>
       </main>
-      <aside aria-label="Run details" className="flex min-w-0 flex-col gap-4">
+      <aside aria-label="Run details" className={`flex min-w-0 flex-col gap-4 ${OFF_STAGE}`}>
         <RunSummary />
         <Inspector />
       </aside>
@@ -74,21 +107,28 @@ export function App() {
   useLabKeys();
   const theme = useArbor((s) => s.theme);
   const page = useArbor((s) => s.lab.page);
+  const presentation = usePresentationRoot();
   useEffect(() => {
     document.documentElement.classList.toggle('dark', theme === 'dark');
   }, [theme]);
   return (
-    <div className="min-h-screen bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
+    <div
+      {...presentation}
+      className="min-h-screen bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100 presentation:text-black dark:presentation:text-white"
+    >
+      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-2 dark:border-slate-800 presentation:h-12 presentation:flex-nowrap presentation:overflow-hidden presentation:py-1">
         <h1 className="text-xl font-bold">Arbor</h1>
-        <PageTabs />
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+        <div className={OFF_STAGE}>
+          <PageTabs />
+        </div>
+        <p className={`text-sm text-slate-600 dark:text-slate-400 ${OFF_STAGE}`}>
           {page === 'lab'
             ? 'What more test-time compute buys: accuracy against compute, measured live.'
             : 'Watch a search over reasoning steps: MCTS, beam search, best-of-N.'}
         </p>
         {/* The lab shows its own engine in its setup (the grid may use another). */}
         {page === 'lab' ? <span className="ml-auto" /> : <EngineBadge className="ml-auto" />}
+        {page !== 'lab' && <PresentButton />}
         <ThemeToggle />
         <button
           type="button"

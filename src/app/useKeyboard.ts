@@ -3,45 +3,70 @@ import {
   goToEnd,
   goToStart,
   nextIteration,
+  nextPhase,
   previousEvent,
   previousIteration,
+  previousPhase,
   reset,
   setHelpOpen,
+  setPresenting,
   slowDown,
   speedUp,
   step,
   togglePlay,
+  togglePresenting,
   useArbor,
   stopRun,
 } from '../store';
 
-/** Whether a key press belongs to a field or a control that handles keys itself. */
+/** Whether the target takes typing: a text field or editable content (never overridden). */
+function takesTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA') return true;
+  if (target.tagName !== 'INPUT') return false;
+  const type = (target as HTMLInputElement).type;
+  return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(
+    type,
+  );
+}
+
+/** Whether a key press belongs to a control that handles keys itself (when reached by keys). */
 function ownsKeys(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
+  if (takesTyping(target)) return true;
   const tag = target.tagName;
-  if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') return true;
+  if (tag === 'INPUT' || tag === 'SELECT') return true;
   // Space on a focused button presses that button; let it.
   return key === ' ' && (tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A');
 }
 
 /** The action for a key press, or null when the key is not a shortcut. */
-function actionFor(e: KeyboardEvent): (() => unknown) | null {
+export function actionFor(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>): (() => unknown) | null {
   switch (e.key) {
     case 'ArrowRight':
-      return e.shiftKey ? nextIteration : step;
+      return e.shiftKey ? step : nextPhase;
     case 'ArrowLeft':
-      return e.shiftKey ? previousIteration : previousEvent;
+      return e.shiftKey ? previousEvent : previousPhase;
+    case 'PageDown':
+      return nextPhase;
+    case 'PageUp':
+      return previousPhase;
     case ']':
       return nextIteration;
     case '[':
       return previousIteration;
     case ' ':
+    case '.':
+    case 'b':
+    case 'B':
       return togglePlay;
     case 'Home':
       return goToStart;
     case 'End':
       return goToEnd;
+    case 'p':
+    case 'P':
+      return togglePresenting;
     case 's':
     case 'S':
       return stopRun;
@@ -63,31 +88,73 @@ function actionFor(e: KeyboardEvent): (() => unknown) | null {
 }
 
 /**
+ * How the user last moved around the page: by pointer (a press anywhere) or by keys (Tab).
+ * A control the pointer last focused — a dropdown, a button, the tree after a node click,
+ * the timeline — does not keep the page's keys for itself; one reached with Tab does.
+ */
+let lastInput: 'pointer' | 'keys' = 'keys';
+
+/**
  * The page-wide shortcuts (listed in the help overlay, `components/help/shortcuts.ts`):
- * ← / → previous / next event, Shift+← / Shift+→ or [ / ] previous / next iteration, Space
- * play/pause, Home / End start / end, R reset, + / − speed, ? help, Esc closes the help.
- * Ignored while typing in a field, with Ctrl, ⌘ or Alt held (so browser shortcuts such as
- * Ctrl+R still work), for a key a focused control already handled, and — except Esc — while
- * the help is open.
+ * → / ← (and a clicker's Page Down / Page Up) next / previous phase, Shift+→ / Shift+← next /
+ * previous event, ] / [ next / previous iteration, Space (and a clicker's `.` / `b`)
+ * play/pause, Home / End start / end, P presentation mode, R reset, + / − speed, ? help, Esc
+ * closes the help or leaves presentation mode.
+ *
+ * Ignored while typing in a text field and with Ctrl, ⌘ or Alt held (so browser shortcuts
+ * such as Ctrl+R still work). A control reached with Tab keeps the keys it handles (a
+ * dropdown's arrows, the tree's and the timeline's arrows, Space on a button); one the
+ * pointer last used does not: after picking from a dropdown or clicking a node, → still
+ * advances a phase (the key is taken in the capture phase, before the control sees it).
  */
 export function useKeyboard(): void {
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
-      if (useArbor.getState().helpOpen) {
+    const run = (e: KeyboardEvent, action: () => unknown) => {
+      e.preventDefault();
+      void action();
+    };
+    const blocked = (e: KeyboardEvent): boolean => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return true;
+      const s = useArbor.getState();
+      if (s.helpOpen) {
         if (e.key === 'Escape') {
           setHelpOpen(false);
           e.preventDefault();
         }
+        return true;
+      }
+      return false;
+    };
+    const onCapture = (e: KeyboardEvent) => {
+      if (e.key === 'Tab') lastInput = 'keys';
+      if (takesTyping(e.target) || blocked(e)) return;
+      if (e.key === 'Escape' && useArbor.getState().presenting) {
+        e.stopPropagation();
+        run(e, () => setPresenting(false));
         return;
       }
-      if (ownsKeys(e.target, e.key)) return;
+      if (lastInput !== 'pointer') return;
       const action = actionFor(e);
       if (action === null) return;
-      e.preventDefault();
-      void action();
+      e.stopPropagation(); // the dropdown, tree or timeline the pointer left focused
+      run(e, action);
     };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || blocked(e)) return;
+      if (ownsKeys(e.target, e.key)) return;
+      const action = actionFor(e);
+      if (action !== null) run(e, action);
+    };
+    const onPointer = () => {
+      lastInput = 'pointer';
+    };
+    window.addEventListener('pointerdown', onPointer, true);
+    window.addEventListener('keydown', onCapture, true);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('pointerdown', onPointer, true);
+      window.removeEventListener('keydown', onCapture, true);
+      window.removeEventListener('keydown', onKey);
+    };
   }, []);
 }

@@ -6,8 +6,10 @@ import {
   goToEnd,
   goToStart,
   nextIteration,
+  nextPhase,
   previousEvent,
   previousIteration,
+  previousPhase,
   reset,
   setSpeed,
   step,
@@ -112,14 +114,23 @@ export function PlaybackBar() {
       />
       <IconButton
         label="Previous iteration"
-        title={tooltip('Previous iteration', 'Shift+← or [')}
+        title={tooltip('Previous iteration', '[')}
         icon="previousIteration"
         onClick={previousIteration}
         disabled={back}
       />
       <IconButton
+        label="Previous phase"
+        title={tooltip('Previous phase', '← or Page Up')}
+        icon="previousIteration"
+        onClick={previousPhase}
+        disabled={back}
+      >
+        <span className="sr-only sm:not-sr-only">Phase</span>
+      </IconButton>
+      <IconButton
         label="Previous event"
-        title={tooltip('Previous event', '←')}
+        title={tooltip('Previous event', 'Shift+←')}
         icon="previousEvent"
         onClick={previousEvent}
         disabled={back}
@@ -127,7 +138,7 @@ export function PlaybackBar() {
       <button
         type="button"
         className={PRIMARY}
-        title={tooltip(playing ? 'Pause' : 'Play', 'Space')}
+        title={tooltip(playing ? 'Pause' : 'Play', 'Space, . or B')}
         onClick={togglePlay}
         disabled={!playing && (busy || failed)}
       >
@@ -136,14 +147,23 @@ export function PlaybackBar() {
       </button>
       <IconButton
         label="Step"
-        title={tooltip('Step: next event', '→')}
+        title={tooltip('Step: next single event', 'Shift+→')}
         icon="nextEvent"
         onClick={step}
         disabled={atEnd}
       />
       <IconButton
+        label="Next phase"
+        title={tooltip('Next phase, with its scores, answers and backtracks', '→ or Page Down')}
+        icon="nextIteration"
+        onClick={nextPhase}
+        disabled={atEnd}
+      >
+        <span className="sr-only sm:not-sr-only">Phase</span>
+      </IconButton>
+      <IconButton
         label="Next iteration"
-        title={tooltip('Next iteration', 'Shift+→ or ]')}
+        title={tooltip('Next iteration', ']')}
         icon="nextIteration"
         onClick={nextIteration}
         disabled={atEnd}
@@ -170,13 +190,13 @@ export function PlaybackBar() {
       )}
       <button
         type="button"
-        className={`${BUTTON} ml-1.5`}
+        className={`${BUTTON} ml-1.5 presentation:hidden`}
         title={tooltip('Reset: a new run', 'R')}
         onClick={reset}
       >
         Reset
       </button>
-      <div className="ml-auto">
+      <div className="ml-auto presentation:hidden">
         <SpeedSelect />
       </div>
     </div>

@@ -133,7 +133,13 @@ export function RunSummary() {
         {settings.engine.kind === 'server' && recording !== null && (
           <Item term="Prefill cached">{cachedWords(recording)}</Item>
         )}
-        <Item term="Backtracks">{tree.backtrackCount}</Item>
+        <Item term="Backtracks">
+          <span title="After a setback: the search left a line that went badly (its last value below 0.5 cost it its lead). Changes of line: every selection that left the line grown the iteration before.">
+            {tree.algorithm === 'mcts'
+              ? `${tree.backtrackCount} after a setback · ${tree.lineChangeCount} changes of line`
+              : tree.backtrackCount}
+          </span>
+        </Item>
         <Item term="Nodes">{tree.nodes.length}</Item>
         <Item term="Engine">
           {source

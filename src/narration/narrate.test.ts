@@ -284,13 +284,61 @@ describe('narrate: backprop', () => {
 });
 
 describe('narrate: backtrack', () => {
-  it('says where MCTS went back to and what it abandoned', () => {
+  it('says a change of line after a fair value is no backtrack', () => {
     const events: TraceEvent[] = [
       ...afterIteration1(),
       { type: 'backtrack', iteration: 2, at: 0, abandoned: 1 },
     ];
     expect(narrateLast(events)).toBe(
-      "Iteration 2 — backtrack to the root: this selection leaves the line grown last iteration and abandons its leaf '8 / 3 = 8/3 (left: 3 8 8/3)' for now (the run's 1st backtrack).",
+      "Iteration 2 — change of line at the root: this selection leaves the line grown last iteration (leaf '8 / 3 = 8/3 (left: 3 8 8/3)') to explore another branch; its last result was not bad (value 0.50), so this is not a backtrack (change of line 1).",
+    );
+  });
+
+  it('says which line went badly, how, and where the search went back to', () => {
+    // Node 1 led with Q 0.9 (N 1); node 2 had 0.6; then node 1's new child 4, a wrong
+    // answer, backed up 0: Q(1) = 0.9 / 2 = 0.45 < 0.6.
+    const events: TraceEvent[] = [
+      ...rootExpanded(),
+      {
+        type: 'backprop',
+        iteration: 1,
+        value: 0.9,
+        updates: [
+          { id: 1, N: 1, W: 0.9 },
+          { id: 0, N: 1, W: 0.9 },
+        ],
+      },
+      {
+        type: 'backprop',
+        iteration: 2,
+        value: 0.6,
+        updates: [
+          { id: 2, N: 1, W: 0.6 },
+          { id: 0, N: 2, W: 1.5 },
+        ],
+      },
+      {
+        type: 'expand',
+        iteration: 3,
+        node: 1,
+        children: [child(4, '8 * 3 = 23 (left: 23)')],
+        cost: cost(),
+      },
+      { type: 'terminal', node: 4, answer: '23', correct: false, kind: 'wrong-answer' },
+      {
+        type: 'backprop',
+        iteration: 3,
+        value: 0,
+        updates: [
+          { id: 4, N: 1, W: 0 },
+          { id: 1, N: 2, W: 0.9 },
+          { id: 0, N: 3, W: 1.5 },
+        ],
+      },
+      { type: 'backtrack', iteration: 4, at: 0, abandoned: 1 },
+    ];
+    expect(narrateLast(events)).toBe(
+      "Iteration 4 — backtrack to the root: the line under '8 / 3 = 8/3 (left: 3 8 8/3)' went badly — '8 * 3 = 23 (left: 23)' ended in a wrong answer (23), and the value 0 lowered its Q from 0.90 to 0.45, below '8 * 3 = 24 (left: 3 8 24)' (Q 0.60); so the search went back to the root (the run's 1st backtrack).",
     );
   });
 

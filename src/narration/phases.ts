@@ -1,3 +1,5 @@
+import type { SetbackReason } from '../core/tree/backtracks';
+import { BAD_VALUE, setbackReason } from '../core/tree/backtracks';
 import type { BackpropEvent, BacktrackEvent, SimulateEvent } from '../core/tree/events';
 import { QUOTE_SHORT, count, num, ordinal, quote } from './format';
 import { terminalWords } from './judging';
@@ -62,14 +64,44 @@ export function narrateBackprop(event: BackpropEvent, scene: Scene): string {
   return `Iteration ${event.iteration} — backpropagation of value ${num(event.value)} up the path: ${path}.`;
 }
 
+/** How the valued node of a setback ended: "ended in a wrong answer (23)", "was valued 0.12". */
+function endedWords(reason: Extract<SetbackReason, { kind: 'went-badly' }>): string {
+  const outcome = reason.outcome;
+  if (outcome?.kind === 'wrong-answer') return `ended in a wrong answer (${outcome.answer})`;
+  if (outcome?.kind === 'invalid-step') return 'ended on an invalid step';
+  return `was valued only ${num(reason.value)}`;
+}
+
 /**
- * A backtrack: in MCTS where the new path leaves the line grown last iteration and which
- * leaf it abandons; in beam search the parent whose every child was pruned.
+ * A backtrack. A setback (core/tree/backtracks.ts) says why: which line went badly, how
+ * (a wrong answer, an invalid step, a low value), what that did to its Q against the sibling
+ * that now leads, and where the search went back to. A change of line that is not a setback
+ * says so. In beam search: the parent whose every child was pruned.
+ * @example "Iteration 8 — backtrack to the root: the line under '8 / 8 = 1' went badly —
+ *   '6 * 4 = 24' ended in a wrong answer (23), and the value 0 lowered its Q from 0.98 to
+ *   0.65, below '4 - 6 = -2' (0.70); so the search went back to the root (the run's 2nd
+ *   backtrack)."
  */
 export function narrateBacktrack(event: BacktrackEvent, scene: Scene): string {
+  const reason = setbackReason(scene.before, event);
   const nth = `the run's ${ordinal(scene.after.backtrackCount)} backtrack`;
-  if (scene.after.algorithm === 'beam' || event.at === event.abandoned) {
+  if (reason?.kind === 'all-pruned' || scene.after.algorithm === 'beam') {
     return `${roundWords(scene, event.iteration)} — backtrack at ${nameOf(scene, event.at)}: every child of it was pruned, so the search abandons this line (${nth}).`;
   }
-  return `Iteration ${event.iteration} — backtrack to ${nameOf(scene, event.at)}: this selection leaves the line grown last iteration and abandons its leaf ${nameOf(scene, event.abandoned)} for now (${nth}).`;
+  const head = `Iteration ${event.iteration}`;
+  const at = nameOf(scene, event.at);
+  if (reason === null) {
+    const last = scene.before.lastBackprop?.value ?? null;
+    const why =
+      last !== null && last < BAD_VALUE
+        ? 'its last value was low, but that did not cost it a lead over its siblings'
+        : `its last result was not bad${last === null ? '' : ` (value ${num(last)})`}`;
+    return `${head} — change of line at ${at}: this selection leaves the line grown last iteration (leaf ${nameOf(scene, event.abandoned, QUOTE_SHORT)}) to explore another branch; ${why}, so this is not a backtrack (change of line ${scene.after.lineChangeCount}).`;
+  }
+  const line = `the line under ${nameOf(scene, reason.branch, QUOTE_SHORT)}`;
+  const what =
+    reason.valued === reason.branch
+      ? `${line} ${endedWords(reason)}`
+      : `${line} went badly — ${nameOf(scene, reason.valued, QUOTE_SHORT)} ${endedWords(reason)}`;
+  return `${head} — backtrack to ${at}: ${what}, and the value ${num(reason.value)} lowered its Q from ${num(reason.qBefore)} to ${num(reason.qAfter)}, below ${nameOf(scene, reason.rival, QUOTE_SHORT)} (Q ${num(reason.rivalQ)}); so the search went back to ${at} (${nth}).`;
 }

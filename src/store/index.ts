@@ -35,13 +35,16 @@ export {
   updateServer,
   updateWebLlm,
 } from './settingsActions';
-export type { Theme, ViewSlice } from './viewSlice';
+export type { BacktrackView, Theme, ViewSlice } from './viewSlice';
 export {
   expandAll,
   hoverNode,
   selectNode,
+  setBacktrackView,
   setHelpOpen,
+  setPresenting,
   setTheme,
+  togglePresenting,
   toggleCollapsed,
   toggleTheme,
 } from './viewActions';
@@ -53,6 +56,8 @@ export {
   iterationEnds,
   nextIteration,
   nextIterationEnd,
+  nextPhase,
+  previousPhase,
   nextSpeed,
   previousEvent,
   previousIteration,

@@ -1,4 +1,5 @@
 import type { TraceEvent } from '../core/tree/events';
+import { nextPhaseEnd, previousPhaseEnd } from '../core/tree/phaseGroups';
 import { SPEEDS } from './playbackSlice';
 import { cancelPlay } from './playToken';
 import { setSpeed } from './playback';
@@ -159,6 +160,38 @@ export function previousIteration(): Promise<void> {
   return queued(() => {
     const { trace, cursor } = get();
     seek(previousIterationEnd(trace.all, cursor) ?? 0);
+  });
+}
+
+/**
+ * Next phase (→, Page Down): moves the cursor to the end of the next phase
+ * (`core/tree/phaseGroups.ts`: an MCTS phase with its scores, terminals and backtrack, a beam
+ * expansion or prune, a best-of-N sample), pulling events from a live search until the
+ * phase is whole. Pauses playback.
+ */
+export function nextPhase(): Promise<void> {
+  cancelPlay();
+  return queued(async () => {
+    const { trace, cursor: from } = get();
+    for (;;) {
+      const s = get();
+      if (s.trace !== trace) return; // the run was reset or replaced meanwhile
+      const ended = s.complete || s.error !== null;
+      const target = nextPhaseEnd(trace.all, from, ended);
+      if (target !== null) return seek(target);
+      if (ended) return seek(trace.length);
+      if (s.cursor < trace.length) seek(trace.length);
+      if (!(await advance())) return;
+    }
+  });
+}
+
+/** Previous phase (←, Page Up): moves the cursor to the end of the previous phase, or to 0. */
+export function previousPhase(): Promise<void> {
+  cancelPlay();
+  return queued(() => {
+    const { trace, cursor } = get();
+    seek(previousPhaseEnd(trace.all, cursor));
   });
 }
 

@@ -1,6 +1,6 @@
 import type { NodeId } from '../core/tree/events';
 import { useArbor } from './store';
-import type { Theme } from './viewSlice';
+import type { BacktrackView, Theme } from './viewSlice';
 
 /** View actions as module functions: they change what is shown, never the run. */
 
@@ -39,4 +39,19 @@ export function toggleTheme(): void {
 /** Opens or closes the keyboard-shortcut overlay. */
 export function setHelpOpen(open: boolean): void {
   useArbor.setState({ helpOpen: open });
+}
+
+/** Turns presentation mode on or off (P; Esc leaves it). */
+export function setPresenting(on: boolean): void {
+  useArbor.setState({ presenting: on });
+}
+
+/** Toggles presentation mode. */
+export function togglePresenting(): void {
+  setPresenting(!useArbor.getState().presenting);
+}
+
+/** Chooses which backtracks the timeline and summary mark. */
+export function setBacktrackView(view: BacktrackView): void {
+  useArbor.setState({ backtrackView: view });
 }

@@ -18,7 +18,22 @@ export interface ViewSlice {
   theme: Theme;
   /** The keyboard-shortcut overlay is open. */
   helpOpen: boolean;
+  /**
+   * Presentation mode (issue 10): the tree, the phase strip and the narration get the screen
+   * in large type; settings and side panels are hidden. The page root carries
+   * `data-presentation="on"` and the CSS variable `--arbor-presentation: 1` while it is on.
+   */
+  presenting: boolean;
+  /**
+   * Which backtracks the timeline and the summary mark: `setbacks` (a line that went badly
+   * was abandoned, `core/tree/backtracks.ts`) or `line-changes` (every selection that leaves
+   * the line grown the iteration before, the researcher's view).
+   */
+  backtrackView: BacktrackView;
 }
+
+/** Which backtracks are marked: the meaningful ones, or every change of line. */
+export type BacktrackView = 'setbacks' | 'line-changes';
 
 /** The theme the browser asks for, where it can say. */
 export function preferredTheme(): Theme {
@@ -38,4 +53,6 @@ export const createViewSlice = (): ViewSlice => ({
   ...clearedView(),
   theme: preferredTheme(),
   helpOpen: false,
+  presenting: false,
+  backtrackView: 'setbacks',
 });

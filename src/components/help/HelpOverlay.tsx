@@ -45,7 +45,7 @@ export function HelpOverlay() {
     <dialog
       ref={dialog}
       aria-labelledby="help-heading"
-      className="m-auto max-h-[90vh] w-[min(40rem,92vw)] overflow-auto rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-black/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className="m-auto max-h-[90vh] w-[min(60rem,94vw)] overflow-auto rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-black/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
       onCancel={(e) => {
         e.preventDefault();
         setHelpOpen(false);
@@ -69,9 +69,11 @@ export function HelpOverlay() {
           </button>
         </div>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Shortcuts work anywhere on the page except while typing in a field.
+          Shortcuts work anywhere on the visualizer except while typing in a text field — also right
+          after you click a button, pick from a dropdown or click a node. A dropdown, the tree or
+          the timeline reached with Tab keeps its own arrow keys (below) until you click.
         </p>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {SHORTCUT_GROUPS.map((group, g) => (
             <section key={group.title} aria-labelledby={`help-group-${g}`}>
               <h3 id={`help-group-${g}`} className="mb-1 text-sm font-semibold">
@@ -95,6 +97,20 @@ export function HelpOverlay() {
             </section>
           ))}
         </div>
+        <section aria-labelledby="help-backtracks" className="text-sm">
+          <h3 id="help-backtracks" className="mb-1 font-semibold">
+            What a backtrack is
+          </h3>
+          <p className="text-slate-700 dark:text-slate-300">
+            As in the Blueprint survey: the search abandons a line that went badly and resumes from
+            a point above it. <strong>Went badly</strong>: the value the last iteration backed up
+            was below 0.5 (a wrong answer or an invalid step is worth 0) and it cost the line its
+            lead — its first node below the turning point had the best Q among its siblings before,
+            and a sibling has a better one after. <strong>Above</strong>: the deepest node the new
+            path shares with the abandoned line. In beam search: a beam whose every child was
+            pruned. The timeline can also mark every change of line.
+          </p>
+        </section>
       </div>
     </dialog>
   );

@@ -21,43 +21,41 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   {
     title: 'Stepping',
     shortcuts: [
-      { keys: [['→']], action: 'Next event' },
-      { keys: [['←']], action: 'Previous event' },
       {
-        keys: [['Shift', '→'], [']']],
-        action: 'Next iteration (MCTS iteration, beam depth, sample)',
+        keys: [['→'], ['Page Down']],
+        action:
+          'Next phase (MCTS: select, expand, simulate, backprop; a beam expansion or prune; a sample)',
       },
-      { keys: [['Shift', '←'], ['[']], action: 'Previous iteration' },
-      { keys: [['Home']], action: 'Start of the run (before the first event)' },
-      { keys: [['End']], action: 'End of the run (runs a live search to its end)' },
+      { keys: [['←'], ['Page Up']], action: 'Previous phase' },
+      { keys: [['Shift', '→']], action: 'Next single event' },
+      { keys: [['Shift', '←']], action: 'Previous single event' },
+      { keys: [[']']], action: 'Next iteration (MCTS iteration, beam depth, sample)' },
+      { keys: [['[']], action: 'Previous iteration' },
+      { keys: [['Home'], ['End']], action: 'Start / end of the run (End runs a live search)' },
     ],
   },
   {
     title: 'Playback',
     shortcuts: [
-      { keys: [['Space']], action: 'Play / pause' },
-      { keys: [['+']], action: 'Faster' },
-      { keys: [['−']], action: 'Slower' },
+      { keys: [['Space'], ['.'], ['B']], action: 'Play / pause (. and B: a clicker’s third key)' },
+      { keys: [['+'], ['−']], action: 'Faster / slower' },
+      { keys: [['P']], action: 'Presentation mode on / off (Esc leaves it)' },
       { keys: [['R']], action: 'Reset: a new run from the current settings' },
-      {
-        keys: [['S']],
-        action: 'Stop a live search (interrupts the model; the events so far stay)',
-      },
+      { keys: [['S']], action: 'Stop a live search (the events so far stay)' },
     ],
   },
   {
-    title: 'Tree (when focused)',
+    title: 'Tree (reached with Tab)',
     shortcuts: [
       { keys: [['↑'], ['↓'], ['←'], ['→']], action: 'Move to the parent, a child or a sibling' },
-      { keys: [['Home']], action: 'Move to the root' },
-      { keys: [['Enter']], action: 'Inspect the focused node' },
+      { keys: [['Home'], ['Enter']], action: 'Move to the root / inspect the focused node' },
       { keys: [['−'], ['+']], action: 'Fold / unfold the focused subtree (also double-click)' },
       { keys: [['Esc']], action: 'Clear the selection' },
       { keys: [['Wheel'], ['Drag']], action: 'Zoom / pan (Fit brings the whole tree back)' },
     ],
   },
   {
-    title: 'Timeline (when focused)',
+    title: 'Timeline (reached with Tab)',
     shortcuts: [
       { keys: [['←'], ['→']], action: 'Previous / next event' },
       { keys: [['Page Down'], ['Page Up']], action: 'Previous / next iteration' },

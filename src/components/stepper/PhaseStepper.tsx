@@ -52,11 +52,14 @@ export function PhaseStepper() {
   const of = imported ? null : search.algorithm === algorithm ? budget(search) : iteration;
 
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+    <div className="phase-strip flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
       <span className="font-medium tabular-nums" aria-live="off">
         {progressWords(algorithm, iteration, of)}
       </span>
-      <ol aria-label={algorithm === 'mcts' ? 'MCTS phases' : 'Search stages'} className="flex">
+      <ol
+        aria-label={algorithm === 'mcts' ? 'MCTS phases' : 'Search stages'}
+        className="flex flex-wrap gap-y-1"
+      >
         {STAGES[algorithm].map((stage, i) => {
           const current = stage.id === lit;
           const label =

@@ -9,6 +9,7 @@ import {
   step,
   useArbor,
 } from '../../store';
+import { BacktrackViewSelect } from './BacktrackViewSelect';
 import { bucketEvents } from './buckets';
 import { cursorValueText, hoverText } from './describe';
 import { LANES, columnsFor, drawMarkers, drawTicks } from './draw';
@@ -49,6 +50,7 @@ export function Timeline() {
   const complete = useArbor((s) => s.complete);
   const theme = useArbor((s) => s.theme);
   const algorithm = useArbor((s) => s.tree.algorithm ?? s.settings.search.algorithm);
+  const backtrackView = useArbor((s) => s.backtrackView);
 
   const bar = useRef<HTMLDivElement>(null);
   const ticks = useRef<HTMLCanvasElement>(null);
@@ -59,10 +61,11 @@ export function Timeline() {
   useEffect(() => {
     if (!ticks.current || !markers.current || box.width === 0) return;
     // `trace` is appended to in place; `eventCount` says when it grew.
-    const buckets = bucketEvents(trace.all.slice(0, eventCount), columnsFor(box));
+    const setbacks = backtrackView === 'setbacks' ? new Set(trace.setbacks) : null;
+    const buckets = bucketEvents(trace.all.slice(0, eventCount), columnsFor(box), setbacks);
     drawTicks(ticks.current, box, buckets, theme);
     drawMarkers(markers.current, box, buckets, theme);
-  }, [trace, eventCount, box, theme]);
+  }, [trace, eventCount, box, theme, backtrackView]);
 
   const valueText = cursorValueText(algorithm, trace.all, cursor, eventCount);
   const at = eventCount > 0 ? (cursor / eventCount) * 100 : 0;
@@ -82,6 +85,7 @@ export function Timeline() {
           {valueText}
           {complete ? '' : ' (so far)'}
         </span>
+        <BacktrackViewSelect />
       </div>
       <div className="relative pt-1">
         <div

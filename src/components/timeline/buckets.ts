@@ -45,9 +45,12 @@ export const MARK_BACKTRACK = 1;
 export const MARK_RIGHT = 2;
 export const MARK_WRONG = 4;
 
-/** The markers one event sets: a backtrack, a right or a wrong terminal answer. */
-export function eventMarks(event: TraceEvent): number {
-  if (event.type === 'backtrack') return MARK_BACKTRACK;
+/**
+ * The markers one event sets: a backtrack, a right or a wrong terminal answer.
+ * @param setback whether a backtrack event is marked (false: it only changes line)
+ */
+export function eventMarks(event: TraceEvent, setback = true): number {
+  if (event.type === 'backtrack') return setback ? MARK_BACKTRACK : 0;
   if (event.type !== 'terminal' || event.kind === 'invalid-step') return 0;
   return event.correct ? MARK_RIGHT : MARK_WRONG;
 }
@@ -66,9 +69,15 @@ export interface Buckets {
  * Groups events into at most `columns` columns of (nearly) equal numbers of events: event i
  * falls in column ⌊i · count / n⌋. A column takes the category most of its events have
  * (ties: the earlier category in {@link CATEGORIES}) and every marker its events set.
+ * @param setbacks the indices of the backtrack events to mark (`CheckpointedTrace.setbacks`),
+ *   or null to mark every backtrack event (every change of line)
  * @example bucketEvents(tenEvents, 4) // columns of 3, 2, 3 and 2 events
  */
-export function bucketEvents(events: readonly TraceEvent[], columns: number): Buckets {
+export function bucketEvents(
+  events: readonly TraceEvent[],
+  columns: number,
+  setbacks: ReadonlySet<number> | null = null,
+): Buckets {
   const n = events.length;
   const count = Math.max(0, Math.min(Math.floor(columns), n));
   const dominant = new Uint8Array(count);
@@ -90,7 +99,7 @@ export function bucketEvents(events: readonly TraceEvent[], columns: number): Bu
     const event = events[i] as TraceEvent;
     const k = CATEGORY_INDEX[eventCategory(event)];
     tally[k] = (tally[k] ?? 0) + 1;
-    marks[col] = (marks[col] ?? 0) | eventMarks(event);
+    marks[col] = (marks[col] ?? 0) | eventMarks(event, setbacks === null || setbacks.has(i));
   }
   if (count > 0) close(column);
   return { count, dominant, marks };

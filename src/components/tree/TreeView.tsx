@@ -137,7 +137,7 @@ function TreeFigure() {
   const scale = Math.min(2.5, Math.max(0.35, 1 / transform.k));
   return (
     <figure className="flex flex-col gap-1.5">
-      <div className="relative h-[max(20rem,calc(100vh-27rem))] overflow-hidden rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
+      <div className="relative h-[var(--arbor-tree-height,max(20rem,calc(100vh-27rem)))] overflow-hidden rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
         <div
           ref={viewport}
           data-mode={canvas ? 'canvas' : 'svg'}

@@ -134,7 +134,10 @@ describe('MCTS on a tree worked out by hand', () => {
       { type: 'backtrack', iteration: 3, at: R, abandoned: B },
       { type: 'backtrack', iteration: 4, at: R, abandoned: A },
     ]);
-    expect(reduce(events).nodes[R]?.backtracks).toBe(2);
+    // Neither is a setback (core/tree/backtracks.ts): the values left behind, B's 0.5 and A1's
+    // 0.9, are not below 0.5. Both count as changes of line.
+    expect(reduce(events).nodes[R]?.backtracks).toBe(0);
+    expect(reduce(events).lineChangeCount).toBe(2);
   });
 
   it('skips expansion at max depth and says why', () => {

@@ -1,3 +1,4 @@
+import { setbackReason } from './backtracks';
 import type { TraceEvent } from './events';
 import { applyEvent } from './reduce';
 import type { SearchTree } from './tree';
@@ -20,6 +21,8 @@ export class CheckpointedTrace {
   private readonly checkpoints: SearchTree[] = [emptyTree()];
   /** The tree after all events appended so far. */
   private head: SearchTree = emptyTree();
+  /** Indices of the backtrack events that are setbacks (`backtracks.ts`), in order. */
+  private readonly setbackIndices: number[] = [];
 
   constructor(readonly interval: number = CHECKPOINT_INTERVAL) {
     if (!Number.isInteger(interval) || interval < 1) throw new RangeError('interval must be ≥ 1');
@@ -41,8 +44,14 @@ export class CheckpointedTrace {
     return this.events;
   }
 
+  /** Indices of the `backtrack` events that are setbacks (a line went badly), in order. */
+  get setbacks(): readonly number[] {
+    return this.setbackIndices;
+  }
+
   /** Folds a new event into the head; validates it (throws before storing a bad event). */
   append(event: TraceEvent): void {
+    const setback = event.type === 'backtrack' && setbackReason(this.head, event) !== null;
     try {
       applyEvent(this.head, event, this.events.length);
     } catch (error) {
@@ -50,6 +59,7 @@ export class CheckpointedTrace {
       this.head = this.replayFromCheckpoint(this.events.length);
       throw error;
     }
+    if (setback) this.setbackIndices.push(this.events.length);
     this.events.push(event);
     if (this.events.length % this.interval === 0) this.checkpoints.push(cloneTree(this.head));
   }

@@ -1,3 +1,4 @@
+import { setbackReason } from './backtracks';
 import type { TraceEvent } from './events';
 import { addCost } from './events';
 import type { SearchTree, TreeNode } from './tree';
@@ -135,11 +136,14 @@ export function applyEvent(tree: SearchTree, event: TraceEvent, index: number): 
       }
       tree.iteration = event.iteration;
       tree.phase = 'backprop';
+      tree.lastBackprop = event;
       break;
     }
     case 'backtrack': {
       const node = nodeAt(tree, event.at, index, 'backtracking point');
       nodeAt(tree, event.abandoned, index, 'abandoned node');
+      tree.lineChangeCount += 1;
+      if (setbackReason(tree, event) === null) break;
       put(tree, { ...node, backtracks: node.backtracks + 1 });
       tree.backtrackCount += 1;
       break;

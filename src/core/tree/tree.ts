@@ -1,4 +1,12 @@
-import type { Cost, DoneEvent, JudgeKind, NodeId, Phase, ScoreEvidence } from './events';
+import type {
+  BackpropEvent,
+  Cost,
+  DoneEvent,
+  JudgeKind,
+  NodeId,
+  Phase,
+  ScoreEvidence,
+} from './events';
 import { ZERO_COST } from './events';
 
 /** How a terminal node ended. */
@@ -37,7 +45,10 @@ export interface TreeNode {
   readonly terminal: TerminalState | null;
   /** Dropped by beam search. */
   readonly pruned: boolean;
-  /** How many times the search backtracked to this node. */
+  /**
+   * How many setbacks resumed at this node: backtracks after a line went badly
+   * (`backtracks.ts`), not every change of line.
+   */
   readonly backtracks: number;
 }
 
@@ -55,7 +66,12 @@ export interface SearchTree {
   /** The path of the latest selection (empty before the first). */
   selectionPath: readonly NodeId[];
   compute: Cost;
+  /** Setbacks so far: backtracks after a line went badly (`backtracks.ts`). */
   backtrackCount: number;
+  /** Every `backtrack` event so far: each change of line (the researcher's view). */
+  lineChangeCount: number;
+  /** The latest MCTS backup (what the next backtrack, if any, is judged by). */
+  lastBackprop: BackpropEvent | null;
   done: DoneEvent | null;
 }
 
@@ -70,6 +86,8 @@ export function emptyTree(): SearchTree {
     selectionPath: [],
     compute: ZERO_COST,
     backtrackCount: 0,
+    lineChangeCount: 0,
+    lastBackprop: null,
     done: null,
   };
 }

@@ -1,0 +1,116 @@
+import type { CSSProperties, RefObject } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
+import { useArbor } from '../store';
+
+/**
+ * Presentation mode's page-level pieces: the type size, the tree's height, the scroll
+ * position kept across the mode, and the tree kept in view while stepping on a narrow page.
+ */
+
+/** The smallest type in presentation mode, in CSS px: 24 screen px, and never under 18 CSS px. */
+export function presentationFontPx(devicePixelRatio: number): number {
+  const ratio = devicePixelRatio > 0 ? devicePixelRatio : 1;
+  return Math.max(18, Math.ceil(24 / ratio));
+}
+
+/** The device pixel ratio (browser zoom included), updated when it changes. */
+function useDevicePixelRatio(): number {
+  const [ratio, setRatio] = useState(() => window.devicePixelRatio || 1);
+  useEffect(() => {
+    const onResize = () => setRatio(window.devicePixelRatio || 1);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return ratio;
+}
+
+/**
+ * The page root's presentation attributes: `data-presentation="on" | "off"` and the CSS
+ * variables `--arbor-presentation` (1 or 0) and `--arbor-presentation-font` (the smallest
+ * type size in presentation mode, e.g. `18px`) that the tree may read for its own labels.
+ */
+export function usePresentationRoot(): {
+  'data-presentation': 'on' | 'off';
+  style: CSSProperties;
+} {
+  // Presentation mode is the visualizer's: the effort lab shows as it is.
+  const on = useArbor((s) => s.presenting && s.lab.page !== 'lab');
+  const font = presentationFontPx(useDevicePixelRatio());
+  return {
+    'data-presentation': on ? 'on' : 'off',
+    style: {
+      '--arbor-presentation': on ? 1 : 0,
+      '--arbor-presentation-font': `${font}px`,
+    } as CSSProperties,
+  };
+}
+
+/**
+ * Gives the tree the rest of the screen in presentation mode: `--arbor-tree-height` on the
+ * tree's slot is the viewport's height below the slot's top, minus what the tree's figure
+ * draws around its frame (toolbar, legend) and a margin. Outside presentation mode the
+ * variable is removed and the tree keeps its own height. Entering remembers the page's
+ * scroll position and leaving restores it.
+ */
+export function usePresentationLayout(slot: RefObject<HTMLElement | null>): void {
+  const on = useArbor((s) => s.presenting);
+  useLayoutEffect(() => {
+    const el = slot.current;
+    if (!el) return;
+    if (!on) {
+      el.style.removeProperty('--arbor-tree-height');
+      return;
+    }
+    const scrolled = window.scrollY;
+    window.scrollTo(0, 0);
+    const fit = () => {
+      const figure = el.querySelector('figure');
+      const frame = figure?.firstElementChild;
+      const around =
+        figure && frame instanceof HTMLElement ? figure.offsetHeight - frame.offsetHeight : 0;
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      const height = `${Math.floor(Math.max(160, window.innerHeight - top - Math.max(0, around) - 10))}px`;
+      if (el.style.getPropertyValue('--arbor-tree-height') !== height)
+        el.style.setProperty('--arbor-tree-height', height);
+    };
+    fit();
+    // The legend under the tree changes height with the run (and the page with zoom).
+    const observer = new ResizeObserver(fit);
+    observer.observe(el);
+    observer.observe(document.body);
+    window.addEventListener('resize', fit);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', fit);
+      el.style.removeProperty('--arbor-tree-height');
+      window.scrollTo(0, scrolled);
+    };
+  }, [on, slot]);
+}
+
+/**
+ * Keeps the tree in view while stepping: when the cursor moves and the tree's slot is
+ * mostly out of the viewport (a narrow page, where the settings come first), the view
+ * scrolls so that the playback bar, the phase strip, the narration and the tree show. Not
+ * while the timeline is being dragged (the pointer is on it, below the tree).
+ */
+export function useKeepTreeInView(
+  top: RefObject<HTMLElement | null>,
+  slot: RefObject<HTMLElement | null>,
+): void {
+  useEffect(
+    () =>
+      useArbor.subscribe((s, before) => {
+        if (s.cursor === before.cursor || s.presenting) return;
+        const active = document.activeElement;
+        if (active instanceof HTMLElement && active.getAttribute('role') === 'slider') return;
+        const el = slot.current;
+        if (!el) return;
+        const box = el.getBoundingClientRect();
+        const shown = Math.min(box.bottom, window.innerHeight) - Math.max(box.top, 0);
+        if (shown >= Math.min(box.height, window.innerHeight) / 2) return;
+        top.current?.scrollIntoView({ block: 'start' });
+      }),
+    [top, slot],
+  );
+}

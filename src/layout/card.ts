@@ -29,8 +29,8 @@ export const CARD = {
   padX: 7,
   /** Three lines and padding. */
   height: 58,
-  /** Wide enough for `PRM 0.81 · ✗ 20` and `N 12 · Q −0.50`. */
-  minWidth: 112,
+  /** Wide enough for `PRM 0.81` with `✗ 20` beside it, and `N 12 · Q −0.50`. */
+  minWidth: 128,
   maxWidth: 220,
   /** The longest step title, in characters, before it is cut. */
   maxTitleChars: 28,

@@ -98,10 +98,17 @@ export function fitTransform(bounds: Bounds, viewport: Size, options: FitOptions
 }
 
 /**
- * The smallest pan that brings `box` inside the viewport (less `margin`) at scale `t.k`; when
- * the box is larger than the viewport, its centre is centred instead.
+ * The smallest pan that brings `box` inside the viewport (less `margin`, and less `insetTop`
+ * at the top) at scale `t.k`; when the box is larger than the viewport, its centre is centred
+ * instead.
  */
-export function revealTransform(t: Transform, box: Bounds, viewport: Size, margin = 0): Transform {
+export function revealTransform(
+  t: Transform,
+  box: Bounds,
+  viewport: Size,
+  margin = 0,
+  insetTop = 0,
+): Transform {
   const axis = (min: number, max: number, offset: number, extent: number): number => {
     const lo = min * t.k + offset;
     const hi = max * t.k + offset;
@@ -113,7 +120,8 @@ export function revealTransform(t: Transform, box: Bounds, viewport: Size, margi
   return {
     k: t.k,
     x: axis(box.minX, box.maxX, t.x, viewport.width),
-    y: axis(box.minY, box.maxY, t.y, viewport.height),
+    // The rows under a toolbar at the top are not in view: reveal below it.
+    y: axis(box.minY, box.maxY, t.y - insetTop, viewport.height - insetTop) + insetTop,
   };
 }
 
@@ -147,7 +155,7 @@ export function followTransform(
   // Keep the point at the viewport's centre where it is while changing the scale.
   const c = invert(current, { x: viewport.width / 2, y: viewport.height / 2 });
   const scaled = { k, x: viewport.width / 2 - c.x * k, y: viewport.height / 2 - c.y * k };
-  return revealTransform(scaled, action, viewport, options.margin ?? 0);
+  return revealTransform(scaled, action, viewport, options.margin ?? 0, options.insetTop ?? 0);
 }
 
 /** Whether two transforms are the same to within half a pixel and 0.1% of scale. */

@@ -12,18 +12,32 @@ import { pointOnLink } from './tidyTree';
 /** The layout points an overlay covers (nodes, labels, ghosts): what "follow" keeps in view. */
 export function overlayPoints(overlay: Overlay | null, layout: TreeLayout): Point[] {
   if (!overlay) return [];
-  const node = (id: NodeId) => layout.byId.get(id);
+  // A node reaches across its card: its two side edges.
   const ids = (list: NodeId[]) =>
-    list.map(node).filter((p): p is NonNullable<typeof p> => p !== undefined);
+    list.flatMap((id) => {
+      const p = layout.byId.get(id);
+      return p
+        ? [
+            { x: p.x - p.w / 2, y: p.y },
+            { x: p.x + p.w / 2, y: p.y },
+          ]
+        : [];
+    });
   switch (overlay.kind) {
     case 'select':
-      return [...ids(overlay.path), ...overlay.labels.map((l) => l.at)];
+      return [
+        ...ids(overlay.path),
+        ...overlay.labels.flatMap((l) => [
+          { x: l.at.x - l.room / 2, y: l.at.y },
+          { x: l.at.x + l.room / 2, y: l.at.y },
+        ]),
+      ];
     case 'expand':
       return ids([overlay.node, ...overlay.children]);
     case 'simulate':
       return [overlay.origin, ...overlay.ghosts.map((g) => g.at)];
     case 'backprop':
-      return overlay.stops.map((s) => s.at);
+      return ids(overlay.stops.map((s) => s.id));
     case 'marks':
       return [...ids(overlay.ids), ...overlay.labels.map((l) => l.at)];
   }

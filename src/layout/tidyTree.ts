@@ -46,7 +46,7 @@ export interface LayoutLink {
   target: Point;
 }
 
-/** The extent of the node centres. */
+/** The extent of the node centres (and of the cards across, when laid out as cards). */
 export interface Bounds {
   minX: number;
   maxX: number;
@@ -158,8 +158,9 @@ export function tidyTree(tree: SearchTree, options: LayoutOptions = {}): TreeLay
   laidOut.each((p) => {
     const { x, y, depth, data: key } = p;
     const parent = p.parent ? p.parent.data : null;
-    bounds.minX = Math.min(bounds.minX, x);
-    bounds.maxX = Math.max(bounds.maxX, x);
+    const half = widthOf(key) / 2;
+    bounds.minX = Math.min(bounds.minX, x - half);
+    bounds.maxX = Math.max(bounds.maxX, x + half);
     bounds.minY = Math.min(bounds.minY, y);
     bounds.maxY = Math.max(bounds.maxY, y);
     const row = (rows[depth] ??= []);

@@ -1,12 +1,15 @@
 import { memo } from 'react';
-import type { TreeNode } from '../../core/tree/tree';
+import type { SearchTree, TreeNode } from '../../core/tree/tree';
+import type { CardDetail, CardTitle } from '../../layout/card';
+import { CARD, cardLines, fitText } from '../../layout/card';
 import {
   BADGE_FONT,
-  backtrackMarker,
-  badgeCentre,
-  nodeLook,
+  STRIPE,
+  cardBadgeCentre,
+  cardLook,
+  cardMarkers,
   pillSize,
-  selfCorrectMarker,
+  textWidth,
 } from './encodings';
 import type { Palette } from './palette';
 
@@ -15,38 +18,56 @@ export function diamondPath(x: number, y: number, s: number): string {
   return `M${x},${y - s}L${x + s},${y}L${x},${y + s}L${x - s},${y}Z`;
 }
 
+/** A triangle pointing up, centred on (x, y): the PRM-disagreement mark. */
+export function trianglePath(x: number, y: number, s: number): string {
+  return `M${x},${y - s}L${x + s},${y + s * 0.8}L${x - s},${y + s * 0.8}Z`;
+}
+
+/** The card's font: the one text is measured in (encodings.textWidth). */
+export const CARD_FONT = 'ui-sans-serif, system-ui, sans-serif';
+
+/** The font size that fits `text` (bold) in `room`, at most `max`. */
+export function fittedFont(text: string, room: number, max: number): number {
+  const w = textWidth(text, max, true);
+  return w <= room ? max : Math.max(6, (max * room) / w);
+}
+
 /** Props of {@link TreeNodeMark}. */
 export interface TreeNodeMarkProps {
   node: TreeNode;
   x: number;
   y: number;
+  /** The card's width (from the layout). */
+  w: number;
+  title: CardTitle;
+  algorithm: SearchTree['algorithm'];
+  detail: CardDetail;
   onPath: boolean;
   selected: boolean;
+  /** The PRM score disagrees with the truth at this node. */
+  disagree: boolean;
   /** Descendants folded away under this node (0: not collapsed). */
   hidden: number;
   palette: Palette;
 }
 
 /**
- * One node of the SVG tree: a circle sized by log visits and filled by PRM score, a terminal
- * glyph, the backtracking and self-correction markers, a "+N" badge when collapsed; faded when
- * pruned. Positioned with a CSS transform so a moving node glides (tree.css). Memoised: node
- * objects are immutable, so an unchanged node does not redraw.
+ * One node of the SVG tree as a card: its step in short form, N and Q (MCTS) or its PRM score
+ * (beam, best-of-N), the PRM score as a coloured band and a number, how it ended (✓ the
+ * answer, ✗ the wrong answer, ⊘ why the step is invalid); markers at its corners
+ * (backtracking, self-correction, PRM disagreeing with the truth) and a "+N" badge below when
+ * folded. Far out it shows only its short form, then only its colour (`detail`). Positioned
+ * with a CSS transform so a moving card glides (tree.css). Memoised: node objects are
+ * immutable, so an unchanged node does not redraw.
  */
-export const TreeNodeMark = memo(function TreeNodeMark({
-  node,
-  x,
-  y,
-  onPath,
-  selected,
-  hidden,
-  palette,
-}: TreeNodeMarkProps) {
-  const look = nodeLook(node, onPath, palette);
-  const { r } = look;
-  const bt = backtrackMarker(r);
-  const sc = selfCorrectMarker(r);
-  const badge = badgeCentre(r);
+export const TreeNodeMark = memo(function TreeNodeMark(props: TreeNodeMarkProps) {
+  const { node, x, y, w, title, detail, palette, hidden } = props;
+  const look = cardLook(node, props.onPath, palette, props.disagree);
+  const h = CARD.height;
+  const left = -w / 2;
+  const top = -h / 2;
+  const m = cardMarkers(w, h);
+  const mark = detail === 'mark';
   const badgeText = `+${hidden}`;
   const pill = pillSize(badgeText, BADGE_FONT);
   return (
@@ -55,41 +76,73 @@ export const TreeNodeMark = memo(function TreeNodeMark({
       style={{ transform: `translate(${x}px, ${y}px)` }}
       opacity={look.opacity}
       data-node-id={node.id}
-      data-on-path={onPath || undefined}
-      data-selected={selected || undefined}
+      data-on-path={props.onPath || undefined}
+      data-selected={props.selected || undefined}
       data-collapsed={hidden > 0 || undefined}
+      data-outcome={node.terminal?.kind}
+      data-disagree={props.disagree || undefined}
     >
       <g className="arbor-enter">
-        <circle
-          r={r}
-          fill={look.fill}
+        <rect
+          data-card="box"
+          x={left}
+          y={top}
+          width={w}
+          height={h}
+          rx={6}
+          fill={mark ? look.stripe : look.fill}
           stroke={look.stroke}
-          strokeWidth={look.strokeWidth}
-          strokeDasharray={look.dashed ? '3 2' : undefined}
+          strokeWidth={mark ? look.strokeWidth * 2 : look.strokeWidth}
+          strokeDasharray={look.dashed ? '5 3' : undefined}
         />
-        {look.glyph && (
-          <text x={r + 3} y={4.5} fontSize={13} fontWeight={700} fill={look.glyphColor}>
-            {look.glyph}
+        {!mark && (
+          <path
+            d={`M${left + 6},${top}H${left + STRIPE}V${top + h}H${left + 6}A6,6 0 0 1 ${left},${top + h - 6}V${top + 6}A6,6 0 0 1 ${left + 6},${top}Z`}
+            fill={look.stripe}
+          />
+        )}
+        {detail === 'full' && <CardText {...props} left={left} top={top} />}
+        {detail === 'short' && (
+          <text
+            data-card="short"
+            x={STRIPE / 2}
+            y={0}
+            dominantBaseline="central"
+            textAnchor="middle"
+            fontSize={fittedFont(title.short, w - STRIPE - 10, CARD.shortFont)}
+            fontWeight={700}
+            fill={node.terminal ? look.outcomeColor : palette.text}
+          >
+            {title.short}
           </text>
         )}
         {look.backtrack && (
           <path
-            d={diamondPath(bt.x, bt.y, bt.size)}
+            d={diamondPath(m.backtrack.x, m.backtrack.y, m.backtrack.size)}
             fill={palette.backtrack}
             stroke={palette.background}
-            strokeWidth={0.75}
+            strokeWidth={1}
           />
         )}
         {look.selfCorrect && (
           <path
-            d={diamondPath(sc.x, sc.y, sc.size)}
-            fill="none"
+            d={diamondPath(m.selfCorrect.x, m.selfCorrect.y, m.selfCorrect.size)}
+            fill={palette.background}
             stroke={palette.backtrack}
-            strokeWidth={1.5}
+            strokeWidth={2}
+          />
+        )}
+        {look.disagree && (
+          <path
+            data-card="disagree"
+            d={trianglePath(m.disagree.x, m.disagree.y, m.disagree.size)}
+            fill={palette.disagree}
+            stroke={palette.background}
+            strokeWidth={1}
           />
         )}
         {hidden > 0 && (
-          <g transform={`translate(${badge.x},${badge.y})`}>
+          <g transform={`translate(0,${cardBadgeCentre().y})`}>
             <rect
               x={-pill.width / 2}
               y={-pill.height / 2}
@@ -113,3 +166,63 @@ export const TreeNodeMark = memo(function TreeNodeMark({
     </g>
   );
 });
+
+/** The three lines of a full card. */
+function CardText({
+  node,
+  w,
+  title,
+  algorithm,
+  palette,
+  left,
+  top,
+}: TreeNodeMarkProps & { left: number; top: number }) {
+  const lines = cardLines(node, algorithm);
+  const x = left + STRIPE + CARD.padX - 2;
+  const room = w - STRIPE - 2 * CARD.padX + 2;
+  const base = (i: number) => top + 4 + CARD.lineHeight * (i + 1) - 3;
+  const outcome = lines.outcome;
+  // An invalid step's reason takes the whole third line; an answer sits at its right.
+  const reason = outcome?.kind === 'invalid-step';
+  const outcomeWidth = outcome && !reason ? textWidth(outcome.text, CARD.lineFont, true) : 0;
+  const score = reason ? '' : lines.score;
+  return (
+    <>
+      <text
+        data-card="title"
+        x={x}
+        y={base(0)}
+        fontSize={fittedFont(title.title, room, CARD.titleFont)}
+        fontWeight={700}
+        fill={palette.text}
+      >
+        {title.title}
+      </text>
+      <text data-card="numbers" x={x} y={base(1) + 1} fontSize={CARD.lineFont} fill={palette.text}>
+        {lines.numbers}
+      </text>
+      {score !== '' && (
+        <text data-card="score" x={x} y={base(2) + 2} fontSize={CARD.lineFont} fill={palette.muted}>
+          {fitText(score, room - outcomeWidth - 6, CARD.lineFont, false, textWidth)}
+        </text>
+      )}
+      {outcome && (
+        <text
+          data-card="outcome"
+          x={reason ? x : x + room}
+          y={base(2) + 2}
+          textAnchor={reason ? 'start' : 'end'}
+          fontSize={CARD.lineFont}
+          fontWeight={700}
+          fill={outcomeColor(node, palette)}
+        >
+          {reason ? fitText(outcome.text, room, CARD.lineFont, true, textWidth) : outcome.text}
+        </text>
+      )}
+    </>
+  );
+}
+
+function outcomeColor(node: TreeNode, palette: Palette): string {
+  return cardLook(node, false, palette, false).outcomeColor;
+}

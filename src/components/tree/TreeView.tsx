@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { NodeId } from '../../core/tree/events';
+import { cardDetail } from '../../layout/card';
 import { revealTransform, sameTransform } from '../../layout/fit';
 import { overlayStages } from '../../layout/overlayExtent';
 import type { Store } from '../../store';
@@ -101,7 +102,8 @@ function TreeFigure() {
     (id: NodeId) => {
       const p = layout.byId.get(id);
       if (!p) return;
-      const box = { minX: p.x - 30, maxX: p.x + 30, minY: p.y - 30, maxY: p.y + 40 };
+      const half = p.w / 2 + 8;
+      const box = { minX: p.x - half, maxX: p.x + half, minY: p.y - 40, maxY: p.y + 50 };
       const t = revealTransform(now(), box, size, 24);
       if (!sameTransform(now(), t)) zoomTo(t, reduced ? 0 : 200);
     },
@@ -119,11 +121,12 @@ function TreeFigure() {
   });
 
   const depth = useMemo(() => layout.nodes.reduce((d, n) => Math.max(d, n.depth), 0), [layout]);
-  const { onPath } = model;
+  const { onPath, cards, exactRule } = model;
   const scene = useMemo(
-    () => ({ tree, layout, visible, onPath, palette }),
-    [tree, layout, visible, onPath, palette],
+    () => ({ tree, layout, visible, onPath, palette, cards, exactRule }),
+    [tree, layout, visible, onPath, palette, cards, exactRule],
   );
+  const detail = cardDetail(transform.k);
   const label = `Search tree: ${layout.nodes.length} of ${tree.nodes.length} nodes shown, depth ${depth}${canvas ? ', drawn on a canvas' : ''}. Hover a node for its step text and numbers.`;
   const current = focusId ?? selectedId ?? 0;
   const item = focusedItem(model, current);
@@ -174,6 +177,9 @@ function TreeFigure() {
                   onPath={onPath}
                   selectedId={selectedId}
                   palette={palette}
+                  cards={cards}
+                  detail={detail}
+                  exactRule={exactRule}
                 />
               </g>
             </svg>
@@ -244,7 +250,7 @@ function TreeFigure() {
           onExportPng={() => void saveTree('png', scene)}
         />
       </div>
-      <TreeLegend palette={palette} />
+      <TreeLegend palette={palette} algorithm={tree.algorithm} />
     </figure>
   );
 }

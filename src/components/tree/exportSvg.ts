@@ -77,6 +77,14 @@ function swatchSvg(s: Swatch): string {
       return `<line x1="1" y1="8" x2="23" y2="8" stroke="${s.color}" stroke-width="${s.width}"${s.dashed ? ' stroke-dasharray="4 3"' : ''}/>`;
     case 'pill':
       return `<rect x="1" y="2" width="22" height="12" rx="6" fill="${s.fill}"${s.dashed ? ` stroke="${s.color}" stroke-dasharray="3 2"` : ''}/><text x="12" y="11" text-anchor="middle" font-size="8" font-weight="600" fill="${s.color}">${escapeXml(s.text)}</text>`;
+    case 'card': {
+      const ring = s.ring
+        ? `<rect x="0.5" y="0.5" width="23" height="15" rx="4" fill="none" stroke="${s.ring}" stroke-width="1.5"/>`
+        : '';
+      return `<g opacity="${s.opacity ?? 1}">${ring}<rect x="3" y="3" width="18" height="10" rx="2" fill="${s.fill}" stroke="${s.stroke}"/><rect x="3" y="3" width="3" height="10" fill="${s.stripe}"/></g>`;
+    }
+    case 'triangle':
+      return `<path d="M12,2 L18,13 L6,13 Z" fill="${s.color}"/>`;
   }
 }
 

@@ -6,15 +6,20 @@ import { overlayBounds } from '../../layout/overlayExtent';
 import type { TreeLayout } from '../../layout/tidyTree';
 import type { Zoom } from './useZoom';
 
-/** Room around the node centres for circles, glyphs and labels, in layout units. */
-export const TREE_MARGIN = 34;
+/** Room around the cards (bounds hold their widths) for half a card's height and the labels
+ * written under it, in layout units. */
+export const TREE_MARGIN = 60;
 /** Screen pixels at the top of the viewport kept for the toolbar. */
 export const TOOLBAR_INSET = 30;
-/** Fit and follow options: a small tree is not blown up past 1.6×; below 0.45× nodes are too small to follow. */
+/**
+ * Fit and follow options: a small tree is not blown up past 1.4×; following never goes below
+ * 0.85×, where a card's 15 px step reads at about 13 px (a tree too wide for that is followed
+ * by panning, and Fit shows all of it in short forms or marks).
+ */
 export const VIEW_OPTIONS = {
   padding: 12,
-  maxScale: 1.6,
-  readableScale: 0.45,
+  maxScale: 1.4,
+  readableScale: 0.85,
   margin: 40,
   insetTop: TOOLBAR_INSET,
 };

@@ -43,6 +43,28 @@ export function overlayPoints(overlay: Overlay | null, layout: TreeLayout): Poin
   }
 }
 
+/**
+ * The node an overlay is mostly about, as its card's bounds: the selected leaf, the expanded
+ * node, the simulated node, the leaf a backpropagation starts from, the first marked node.
+ */
+export function overlayFocus(overlay: Overlay | null, layout: TreeLayout): Bounds | null {
+  if (!overlay) return null;
+  const id =
+    overlay.kind === 'select'
+      ? overlay.path[overlay.path.length - 1]
+      : overlay.kind === 'expand'
+        ? overlay.node
+        : overlay.kind === 'simulate'
+          ? overlay.from
+          : overlay.kind === 'backprop'
+            ? overlay.stops[0]?.id
+            : overlay.ids[0];
+  const p = id === undefined ? undefined : layout.byId.get(id);
+  if (!p) return null;
+  const ghosts = overlay.kind === 'simulate' ? overlay.ghosts.map((g) => g.at) : [];
+  return boundsOf([{ x: p.x - p.w / 2, y: p.y }, { x: p.x + p.w / 2, y: p.y }, ...ghosts]);
+}
+
 /** The bounds of {@link overlayPoints}, or null. */
 export function overlayBounds(overlay: Overlay | null, layout: TreeLayout): Bounds | null {
   return boundsOf(overlayPoints(overlay, layout));

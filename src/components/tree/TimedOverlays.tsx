@@ -188,35 +188,38 @@ export function BackpropOverlay({
     <g data-overlay="backprop">
       {overlay.stops.map((s, i) => {
         const reached = progress >= i;
-        const text = reached
-          ? `N ${s.before.N}→${s.after.N} · Q ${num(s.before.Q)}→${num(s.after.Q)}`
-          : `N ${s.before.N} · Q ${num(s.before.Q)}`;
+        const lines = reached
+          ? [`N ${s.before.N} → ${s.after.N}`, `Q ${num(s.before.Q)} → ${num(s.after.Q)}`]
+          : [`N ${s.before.N}`, `Q ${num(s.before.Q)}`];
         const x = s.at.x - s.w / 2 + STRIPE;
         const width = s.w - STRIPE - 1.5;
-        const y = s.at.y - CARD.height / 2 + 4 + CARD.lineHeight - 1;
-        const font = Math.min(
-          CARD.lineFont,
-          (CARD.lineFont * (width - 6)) / textWidth(text, CARD.lineFont, true),
-        );
+        // Over the card's lines 2 and 3: its own numbers, nothing else.
+        const y = s.at.y - CARD.height / 2 + CARD.lineHeight + 3;
+        const height = CARD.height / 2 + CARD.lineHeight / 2 - 5;
+        const widest = Math.max(...lines.map((l) => textWidth(l, CARD.lineFont, true)));
+        const font = Math.min(CARD.lineFont + 1, (CARD.lineFont * (width - 8)) / widest);
         return (
           <g key={s.id} data-backprop={s.id} data-reached={reached || undefined}>
             <rect
               x={x}
               y={y}
               width={width}
-              height={CARD.lineHeight + 2}
+              height={height}
               fill={reached ? palette.path : palette.card}
             />
-            <text
-              x={x + 3}
-              y={y + (CARD.lineHeight + 2) / 2}
-              dominantBaseline="central"
-              fontSize={font}
-              fontWeight={700}
-              fill={reached ? palette.onPath : palette.muted}
-            >
-              {text}
-            </text>
+            {lines.map((line, j) => (
+              <text
+                key={j}
+                x={x + 4}
+                y={y + (height / 4) * (2 * j + 1)}
+                dominantBaseline="central"
+                fontSize={font}
+                fontWeight={700}
+                fill={reached ? palette.onPath : palette.muted}
+              >
+                {line}
+              </text>
+            ))}
           </g>
         );
       })}

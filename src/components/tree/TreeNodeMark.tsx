@@ -1,16 +1,9 @@
 import { memo } from 'react';
 import type { SearchTree, TreeNode } from '../../core/tree/tree';
 import type { CardDetail, CardTitle } from '../../layout/card';
-import { CARD, cardLines, fitText } from '../../layout/card';
-import {
-  BADGE_FONT,
-  STRIPE,
-  cardBadgeCentre,
-  cardLook,
-  cardMarkers,
-  pillSize,
-  textWidth,
-} from './encodings';
+import { CARD } from '../../layout/card';
+import { cardRuns } from './cardText';
+import { BADGE_FONT, STRIPE, cardBadgeCentre, cardLook, cardMarkers, pillSize } from './encodings';
 import type { Palette } from './palette';
 
 /** A diamond path centred on (x, y). */
@@ -21,15 +14,6 @@ export function diamondPath(x: number, y: number, s: number): string {
 /** A triangle pointing up, centred on (x, y): the PRM-disagreement mark. */
 export function trianglePath(x: number, y: number, s: number): string {
   return `M${x},${y - s}L${x + s},${y + s * 0.8}L${x - s},${y + s * 0.8}Z`;
-}
-
-/** The card's font: the one text is measured in (encodings.textWidth). */
-export const CARD_FONT = 'ui-sans-serif, system-ui, sans-serif';
-
-/** The font size that fits `text` (bold) in `room`, at most `max`. */
-export function fittedFont(text: string, room: number, max: number): number {
-  const w = textWidth(text, max, true);
-  return w <= room ? max : Math.max(6, (max * room) / w);
 }
 
 /** Props of {@link TreeNodeMark}. */
@@ -101,21 +85,20 @@ export const TreeNodeMark = memo(function TreeNodeMark(props: TreeNodeMarkProps)
             fill={look.stripe}
           />
         )}
-        {detail === 'full' && <CardText {...props} left={left} top={top} />}
-        {detail === 'short' && (
+        {cardRuns(node, title, props.algorithm, w, detail, palette).map((run) => (
           <text
-            data-card="short"
-            x={STRIPE / 2}
-            y={0}
-            dominantBaseline="central"
-            textAnchor="middle"
-            fontSize={fittedFont(title.short, w - STRIPE - 10, CARD.shortFont)}
-            fontWeight={700}
-            fill={node.terminal ? look.outcomeColor : palette.text}
+            key={run.role}
+            data-card={run.role}
+            x={run.x}
+            y={run.y}
+            fontSize={run.size}
+            fontWeight={run.bold ? 700 : 500}
+            textAnchor={run.anchor}
+            fill={run.fill}
           >
-            {title.short}
+            {run.text}
           </text>
-        )}
+        ))}
         {look.backtrack && (
           <path
             d={diamondPath(m.backtrack.x, m.backtrack.y, m.backtrack.size)}
@@ -166,63 +149,3 @@ export const TreeNodeMark = memo(function TreeNodeMark(props: TreeNodeMarkProps)
     </g>
   );
 });
-
-/** The three lines of a full card. */
-function CardText({
-  node,
-  w,
-  title,
-  algorithm,
-  palette,
-  left,
-  top,
-}: TreeNodeMarkProps & { left: number; top: number }) {
-  const lines = cardLines(node, algorithm);
-  const x = left + STRIPE + CARD.padX - 2;
-  const room = w - STRIPE - 2 * CARD.padX + 2;
-  const base = (i: number) => top + 4 + CARD.lineHeight * (i + 1) - 3;
-  const outcome = lines.outcome;
-  // An invalid step's reason takes the whole third line; an answer sits at its right.
-  const reason = outcome?.kind === 'invalid-step';
-  const outcomeWidth = outcome && !reason ? textWidth(outcome.text, CARD.lineFont, true) : 0;
-  const score = reason ? '' : lines.score;
-  return (
-    <>
-      <text
-        data-card="title"
-        x={x}
-        y={base(0)}
-        fontSize={fittedFont(title.title, room, CARD.titleFont)}
-        fontWeight={700}
-        fill={palette.text}
-      >
-        {title.title}
-      </text>
-      <text data-card="numbers" x={x} y={base(1) + 1} fontSize={CARD.lineFont} fill={palette.text}>
-        {lines.numbers}
-      </text>
-      {score !== '' && (
-        <text data-card="score" x={x} y={base(2) + 2} fontSize={CARD.lineFont} fill={palette.muted}>
-          {fitText(score, room - outcomeWidth - 6, CARD.lineFont, false, textWidth)}
-        </text>
-      )}
-      {outcome && (
-        <text
-          data-card="outcome"
-          x={reason ? x : x + room}
-          y={base(2) + 2}
-          textAnchor={reason ? 'start' : 'end'}
-          fontSize={CARD.lineFont}
-          fontWeight={700}
-          fill={outcomeColor(node, palette)}
-        >
-          {reason ? fitText(outcome.text, room, CARD.lineFont, true, textWidth) : outcome.text}
-        </text>
-      )}
-    </>
-  );
-}
-
-function outcomeColor(node: TreeNode, palette: Palette): string {
-  return cardLook(node, false, palette, false).outcomeColor;
-}

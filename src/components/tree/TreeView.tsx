@@ -1,12 +1,14 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { NodeId } from '../../core/tree/events';
 import { cardDetail } from '../../layout/card';
+import { CARD_FONT } from './encodings';
 import { revealTransform, sameTransform } from '../../layout/fit';
 import { overlayStages } from '../../layout/overlayExtent';
 import type { Store } from '../../store';
 import { expandAll, useArbor } from '../../store';
 import { DraftGhost } from './DraftGhost';
 import { saveTree } from './exportPng';
+import { exportTitle } from './exportSvg';
 import { OverlayLayer } from './OverlayLayer';
 import './tree.css';
 import { TreeA11y, focusedItem } from './TreeA11y';
@@ -46,6 +48,8 @@ export const CANVAS_GLIDE_THRESHOLD = 5000;
 const STAGE_MS = 380;
 
 const selectEmpty = (s: Store) => s.tree.nodes.length === 0;
+const selectCursor = (s: Store) => s.cursor;
+const selectTotal = (s: Store) => s.trace.all.length;
 const selectLarge = (s: Store) => s.playing && s.tree.nodes.length > CANVAS_THRESHOLD;
 
 /**
@@ -127,6 +131,17 @@ function TreeFigure() {
     [tree, layout, visible, onPath, palette, cards, exactRule],
   );
   const detail = cardDetail(transform.k);
+  const cursor = useArbor(selectCursor);
+  const total = useArbor(selectTotal);
+  const root = tree.nodes[0];
+  const exported = () => ({
+    ...scene,
+    title: exportTitle({
+      problem: root ? cards.title(root).title : '',
+      algorithm: tree.algorithm,
+      event: `event ${cursor} of ${total}${model.event ? `: ${model.event.type}` : ''}${tree.iteration > 0 ? `, iteration ${tree.iteration}` : ''}`,
+    }),
+  });
   const label = `Search tree: ${layout.nodes.length} of ${tree.nodes.length} nodes shown, depth ${depth}${canvas ? ', drawn on a canvas' : ''}. Hover a node for its step text and numbers.`;
   const current = focusId ?? selectedId ?? 0;
   const item = focusedItem(model, current);
@@ -168,6 +183,7 @@ function TreeFigure() {
               width={size.width}
               height={size.height}
               className={`absolute inset-0 select-none ${glide ? '' : 'arbor-still'}`}
+              fontFamily={CARD_FONT}
             >
               <g transform={`translate(${transform.x},${transform.y}) scale(${transform.k})`}>
                 <TreeScene
@@ -246,8 +262,8 @@ function TreeFigure() {
             setTopK(k);
             setOpened(new Set());
           }}
-          onExportSvg={() => void saveTree('svg', scene)}
-          onExportPng={() => void saveTree('png', scene)}
+          onExportSvg={() => void saveTree('svg', exported())}
+          onExportPng={() => void saveTree('png', exported())}
         />
       </div>
       <TreeLegend palette={palette} algorithm={tree.algorithm} />

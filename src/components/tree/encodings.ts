@@ -164,6 +164,9 @@ export function selfCorrectMarker(r: number): { x: number; y: number; size: numb
   return { x: r + 4, y: -(r - 1), size: 4 };
 }
 
+/** The font family of cards and labels: the one text is measured in ({@link textWidth}). */
+export const CARD_FONT = 'ui-sans-serif, system-ui, sans-serif';
+
 let measurer: CanvasRenderingContext2D | null | undefined;
 
 /** The width of `text` in the page's sans-serif at `fontSize` (an estimate without a DOM). */
@@ -173,7 +176,7 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
       typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   }
   if (!measurer) return [...text].length * fontSize * 0.58;
-  measurer.font = `${bold ? 700 : 500} ${fontSize}px ui-sans-serif, system-ui, sans-serif`;
+  measurer.font = `${bold ? 700 : 500} ${fontSize}px ${CARD_FONT}`;
   return measurer.measureText(text).width;
 }
 

@@ -114,3 +114,26 @@ describe('helpers', () => {
     expect(sameTransform({ k: 1, x: 0, y: 0 }, { k: 1, x: 2, y: 0 })).toBe(false);
   });
 });
+
+describe('followTransform with a wide action', () => {
+  const options = { readableScale: 1, actionScale: 0.5, padding: 0 };
+  const view = { width: 400, height: 300 };
+  const tree = { minX: -2000, maxX: 2000, minY: 0, maxY: 200 };
+
+  it('zooms out as far as actionScale to show all of an action wider than the view', () => {
+    // 600 wide at scale 1 does not fit 400; at 400 / 600 = 0.667 it does, above 0.5.
+    const action = { minX: 0, maxX: 600, minY: 0, maxY: 100 };
+    const t = followTransform({ k: 1, x: 0, y: 0 }, tree, action, view, options);
+    expect(t.k).toBeCloseTo(400 / 600);
+  });
+
+  it('past actionScale, shows the focus node instead', () => {
+    const action = { minX: 0, maxX: 1600, minY: 0, maxY: 100 };
+    const focus = { minX: 1500, maxX: 1600, minY: 50, maxY: 100 };
+    const t = followTransform({ k: 1, x: 0, y: 0 }, tree, action, view, options, focus);
+    expect(t.k).toBe(0.5);
+    // The focus is on screen: 1500 · 0.5 + x ≥ 0 and 1600 · 0.5 + x ≤ 400.
+    expect(1500 * t.k + t.x).toBeGreaterThanOrEqual(0);
+    expect(1600 * t.k + t.x).toBeLessThanOrEqual(400);
+  });
+});

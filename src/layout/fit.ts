@@ -98,10 +98,17 @@ export function fitTransform(bounds: Bounds, viewport: Size, options: FitOptions
 }
 
 /**
- * The smallest pan that brings `box` inside the viewport (less `margin`) at scale `t.k`; when
- * the box is larger than the viewport, its centre is centred instead.
+ * The smallest pan that brings `box` inside the viewport (less `margin`, and less `insetTop`
+ * at the top) at scale `t.k`; when the box is larger than the viewport, its centre is centred
+ * instead.
  */
-export function revealTransform(t: Transform, box: Bounds, viewport: Size, margin = 0): Transform {
+export function revealTransform(
+  t: Transform,
+  box: Bounds,
+  viewport: Size,
+  margin = 0,
+  insetTop = 0,
+): Transform {
   const axis = (min: number, max: number, offset: number, extent: number): number => {
     const lo = min * t.k + offset;
     const hi = max * t.k + offset;
@@ -113,7 +120,8 @@ export function revealTransform(t: Transform, box: Bounds, viewport: Size, margi
   return {
     k: t.k,
     x: axis(box.minX, box.maxX, t.x, viewport.width),
-    y: axis(box.minY, box.maxY, t.y, viewport.height),
+    // The rows under a toolbar at the top are not in view: reveal below it.
+    y: axis(box.minY, box.maxY, t.y - insetTop, viewport.height - insetTop) + insetTop,
   };
 }
 
@@ -123,6 +131,11 @@ export interface FollowOptions extends FitOptions {
   readableScale: number;
   /** Screen pixels kept between the action and the viewport's edge. */
   margin?: number;
+  /**
+   * The smallest scale following may zoom out to so that all of the action is in view (at
+   * least `readableScale` otherwise); past it, only the action's focus is revealed.
+   */
+  actionScale?: number;
 }
 
 /**
@@ -132,6 +145,8 @@ export interface FollowOptions extends FitOptions {
  * @param current the current transform
  * @param tree the bounds of the whole tree
  * @param action the bounds of the nodes the current event is about (null: just the tree)
+ * @param focus the bounds of the one node the event is mostly about, shown when the whole
+ *   action does not fit
  */
 export function followTransform(
   current: Transform,
@@ -139,15 +154,24 @@ export function followTransform(
   action: Bounds | null,
   viewport: Size,
   options: FollowOptions,
+  focus: Bounds | null = null,
 ): Transform {
   const all = action === null ? tree : union(tree, action);
   const fit = fitTransform(all, viewport, options);
   if (fit.k >= options.readableScale || action === null) return fit;
-  const k = Math.max(current.k, options.readableScale);
+  let k = Math.max(current.k, options.readableScale);
+  // An action wider than the view zooms out as far as `actionScale` to be seen whole; past
+  // that, the view goes to its focus (the node the event is about).
+  const actionFit = fitTransform(action, viewport, options).k;
+  let target = action;
+  if (actionFit < k) {
+    k = Math.max(actionFit, Math.min(k, options.actionScale ?? k));
+    if (actionFit < k && focus) target = focus;
+  }
   // Keep the point at the viewport's centre where it is while changing the scale.
   const c = invert(current, { x: viewport.width / 2, y: viewport.height / 2 });
   const scaled = { k, x: viewport.width / 2 - c.x * k, y: viewport.height / 2 - c.y * k };
-  return revealTransform(scaled, action, viewport, options.margin ?? 0);
+  return revealTransform(scaled, target, viewport, options.margin ?? 0, options.insetTop ?? 0);
 }
 
 /** Whether two transforms are the same to within half a pixel and 0.1% of scale. */

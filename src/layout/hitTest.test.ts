@@ -24,6 +24,19 @@ describe('hitTest', () => {
     expect(hitTest(layout, { x: -41, y: 160 }, wide)).toEqual({ kind: 'node', id: 4 });
   });
 
+  it('hits a card anywhere inside its box, not past it', () => {
+    const tree = reduce(SMALL);
+    // Cards 100 wide, 12 apart: node 1 at -112, node 2 at 0, node 3 at 112 (worked by hand).
+    const cards = tidyTree(tree, { dy: 80, width: () => 100, gap: 12, cousinGap: 12 });
+    expect(cards.byId.get(3)?.x).toBe(112);
+    const opts = { ...options, halfHeight: 20, slack: 0 };
+    expect(hitTest(cards, { x: 112 + 49, y: 80 + 19 }, opts)).toEqual({ kind: 'node', id: 3 });
+    expect(hitTest(cards, { x: 112 + 51, y: 80 }, opts)).toBeNull();
+    expect(hitTest(cards, { x: 112, y: 80 + 21 }, opts)).toBeNull();
+    // The gap between two cards belongs to neither.
+    expect(hitTest(cards, { x: 56, y: 80 }, opts)).toBeNull();
+  });
+
   it('finds stubs and boxes (boxes first)', () => {
     const tree = reduce(SMALL);
     const stubbed = tidyTree(tree, { dx: 40, dy: 80, visible: visibleTree(tree, { topK: 1 }) });

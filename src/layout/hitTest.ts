@@ -22,8 +22,10 @@ export interface HitBox {
 
 /** Options of {@link hitTest}. */
 export interface HitOptions {
-  /** Radius of a node in layout units. */
+  /** Radius of a node drawn as a dot (laid out with no card width), in layout units. */
   radiusOf: (id: NodeId) => number;
+  /** Half the height of a card: a node laid out with a width is hit as its card's box. */
+  halfHeight?: number;
   /** Extra reach in layout units (a few screen pixels at the current zoom). */
   slack: number;
   /** Half the width and height of a "+N more" stub. */
@@ -49,8 +51,8 @@ function inBox(b: Bounds, p: Point): boolean {
 }
 
 /**
- * The item at layout point `p`, or null. Nodes are circles of their radius plus `slack`;
- * the nearest wins when two overlap.
+ * The item at layout point `p`, or null. Nodes are their cards (laid out with a width) or
+ * circles of their radius, plus `slack`; the nearest wins when two overlap.
  * @example hitTest(layout, { x: 0, y: 2 }, opts) // { kind: 'node', id: 0 }
  */
 export function hitTest(layout: TreeLayout, p: Point, options: HitOptions): Hit | null {
@@ -80,7 +82,13 @@ export function hitTest(layout: TreeLayout, p: Point, options: HitOptions): Hit 
         continue;
       }
       const d = Math.hypot(ddx, ddy);
-      if (d <= options.radiusOf(item.id) + options.slack && d < bestDistance) {
+      const w = layout.byId.get(item.id)?.w ?? 0;
+      const inside =
+        w > 0
+          ? Math.abs(ddx) <= w / 2 + options.slack &&
+            Math.abs(ddy) <= (options.halfHeight ?? 0) + options.slack
+          : d <= options.radiusOf(item.id) + options.slack;
+      if (inside && d < bestDistance) {
         best = { kind: 'node', id: item.id };
         bestDistance = d;
       }

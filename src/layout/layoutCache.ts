@@ -1,5 +1,5 @@
 import type { SearchTree } from '../core/tree/tree';
-import type { TreeLayout } from './tidyTree';
+import type { LayoutOptions, TreeLayout } from './tidyTree';
 import { emptyLayout, tidyTree } from './tidyTree';
 import type { VisibleTree } from './visible';
 
@@ -35,8 +35,12 @@ const CHEAP_MS = 8;
 /**
  * Creates a layout cache.
  * @param now the clock (injectable for tests)
+ * @param spacing how the tree is spaced (cards: `cardLayout`), given the tree at the cursor
  */
-export function createLayoutCache(now: () => number = () => performance.now()): LayoutCache {
+export function createLayoutCache(
+  now: () => number = () => performance.now(),
+  spacing: (tree: SearchTree) => Omit<LayoutOptions, 'visible'> = () => ({}),
+): LayoutCache {
   let signature: string | null = null;
   let layout: TreeLayout = emptyLayout();
   let cost = 0;
@@ -49,7 +53,7 @@ export function createLayoutCache(now: () => number = () => performance.now()): 
       if (throttle && signature !== null && cost > CHEAP_MS && wait > 0) {
         return { layout, stale: true, retryInMs: wait };
       }
-      layout = tidyTree(tree, { visible });
+      layout = tidyTree(tree, { ...spacing(tree), visible });
       signature = visible.signature;
       at = now();
       cost = at - start;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../core/tree/events';
 import { ZERO_COST } from '../core/tree/events';
 import { reduce } from '../core/tree/reduce';
-import { formatUcb, phaseOverlay, UCB_LABEL_T } from './overlay';
+import { formatUcb, phaseOverlay, UCB_ABOVE } from './overlay';
 import { backpropDot, overlayBounds, overlayStages } from './overlayExtent';
 import { SMALL } from './testTrees';
 import { pointOnLink, tidyTree } from './tidyTree';
@@ -58,9 +58,9 @@ describe('select overlay', () => {
       [1, 1, 4, '∞', false],
       [1, 1, 5, '∞', true],
     ]);
-    // Each label sits on its edge's curve, near the child.
-    const on = pointOnLink({ source: { x: 0, y: 0 }, target: { x: -40, y: 80 } }, UCB_LABEL_T);
-    expect(o.labels[0]?.at).toEqual(on);
+    // Each label sits in the gap above its candidate, with the numbers plugged in.
+    expect(o.labels[0]?.at).toEqual({ x: -40, y: 80 - UCB_ABOVE });
+    expect(o.labels[2]?.formula).toEqual({ terms: 'N = 0', total: '→ ∞' });
     expect(formatUcb(null)).toBe('∞');
   });
 

@@ -1,7 +1,9 @@
 import type { NodeId, TraceEvent } from '../core/tree/events';
 import type { SearchTree } from '../core/tree/tree';
+import { CARD } from './card';
 import type { Point, TreeLayout } from './tidyTree';
-import { pointOnLink } from './tidyTree';
+import type { UcbFormula } from './ucbFormula';
+import { ucbFormula } from './ucbFormula';
 
 /**
  * The geometry of the phase overlay for the event at the cursor: where the UCB labels of a
@@ -19,6 +21,10 @@ export interface UcbLabel {
   at: Point;
   /** The UCB total, "∞" for an unvisited child. */
   text: string;
+  /** The score with its numbers plugged in. */
+  formula: UcbFormula;
+  /** The width the label may take without reaching a neighbour's: its card and a gap. */
+  room: number;
   winner: boolean;
 }
 
@@ -31,7 +37,10 @@ export interface GhostStep {
 /** A node on the backpropagation path, with N and Q before and after the update. */
 export interface BackpropStop {
   id: NodeId;
+  /** The node's centre. */
   at: Point;
+  /** Its card's width: the update is written inside the card, over its N and Q. */
+  w: number;
   before: { N: number; Q: number };
   after: { N: number; Q: number };
 }
@@ -53,12 +62,14 @@ export type Overlay =
   | { kind: 'backprop'; value: number; stops: BackpropStop[] }
   | { kind: 'marks'; ids: NodeId[]; labels: NodeLabel[] };
 
-/** How far along the edge a UCB label sits (near the child, so siblings' labels stay apart). */
-export const UCB_LABEL_T = 0.8;
 /** Ghost rollout steps are this share of a depth apart. */
 export const GHOST_SPACING = 0.6;
-/** Labels below a node sit this far under its centre. */
-export const LABEL_BELOW = 26;
+/** Labels below a node sit this far under its centre: in the gap under its card. */
+export const LABEL_BELOW = CARD.height / 2 + 14;
+/** A second label below a node (the answer under a best-of-N score). */
+export const LABEL_BELOW_2 = LABEL_BELOW + 22;
+/** A UCB label sits this far above its candidate's centre: in the gap above the card. */
+export const UCB_ABOVE = CARD.height / 2 + CARD.gapY / 2;
 
 /** A UCB value as the overlay writes it: "∞" for +∞ (null in the trace). */
 export function formatUcb(total: number | null): string {
@@ -79,8 +90,10 @@ function selectOverlay(e: Extract<TraceEvent, { type: 'select' }>, layout: TreeL
         parent: level.parent,
         child: c.id,
         level: i,
-        at: pointOnLink({ source: parent, target: child }, UCB_LABEL_T),
+        at: { x: child.x, y: child.y - UCB_ABOVE },
         text: formatUcb(c.total),
+        formula: ucbFormula(c, e.rule, e.c, level.parentN),
+        room: child.w + CARD.gapX - 4,
         winner: c.id === level.winner,
       });
     }
@@ -124,6 +137,7 @@ function backpropOverlay(
     stops.push({
       id: u.id,
       at: { x: at.x, y: at.y },
+      w: at.w,
       before: { N: N0, Q: N0 > 0 ? (u.W - e.value) / N0 : 0 },
       after: { N: u.N, Q: u.N > 0 ? u.W / u.N : 0 },
     });
@@ -199,7 +213,7 @@ export function phaseOverlay(
       const tone = event.correct ? 'good' : 'bad';
       return marks(
         [event.node],
-        [{ id: event.node, at: { x: p.x, y: p.y + 2 * LABEL_BELOW }, text, tone }],
+        [{ id: event.node, at: { x: p.x, y: p.y + LABEL_BELOW_2 }, text, tone }],
       );
     }
     default:

@@ -12,21 +12,57 @@ import { pointOnLink } from './tidyTree';
 /** The layout points an overlay covers (nodes, labels, ghosts): what "follow" keeps in view. */
 export function overlayPoints(overlay: Overlay | null, layout: TreeLayout): Point[] {
   if (!overlay) return [];
-  const node = (id: NodeId) => layout.byId.get(id);
+  // A node reaches across its card: its two side edges.
   const ids = (list: NodeId[]) =>
-    list.map(node).filter((p): p is NonNullable<typeof p> => p !== undefined);
+    list.flatMap((id) => {
+      const p = layout.byId.get(id);
+      return p
+        ? [
+            { x: p.x - p.w / 2, y: p.y },
+            { x: p.x + p.w / 2, y: p.y },
+          ]
+        : [];
+    });
   switch (overlay.kind) {
     case 'select':
-      return [...ids(overlay.path), ...overlay.labels.map((l) => l.at)];
+      return [
+        ...ids(overlay.path),
+        ...overlay.labels.flatMap((l) => [
+          { x: l.at.x - l.room / 2, y: l.at.y },
+          { x: l.at.x + l.room / 2, y: l.at.y },
+        ]),
+      ];
     case 'expand':
       return ids([overlay.node, ...overlay.children]);
     case 'simulate':
       return [overlay.origin, ...overlay.ghosts.map((g) => g.at)];
     case 'backprop':
-      return overlay.stops.map((s) => s.at);
+      return ids(overlay.stops.map((s) => s.id));
     case 'marks':
       return [...ids(overlay.ids), ...overlay.labels.map((l) => l.at)];
   }
+}
+
+/**
+ * The node an overlay is mostly about, as its card's bounds: the selected leaf, the expanded
+ * node, the simulated node, the leaf a backpropagation starts from, the first marked node.
+ */
+export function overlayFocus(overlay: Overlay | null, layout: TreeLayout): Bounds | null {
+  if (!overlay) return null;
+  const id =
+    overlay.kind === 'select'
+      ? overlay.path[overlay.path.length - 1]
+      : overlay.kind === 'expand'
+        ? overlay.node
+        : overlay.kind === 'simulate'
+          ? overlay.from
+          : overlay.kind === 'backprop'
+            ? overlay.stops[0]?.id
+            : overlay.ids[0];
+  const p = id === undefined ? undefined : layout.byId.get(id);
+  if (!p) return null;
+  const ghosts = overlay.kind === 'simulate' ? overlay.ghosts.map((g) => g.at) : [];
+  return boundsOf([{ x: p.x - p.w / 2, y: p.y }, { x: p.x + p.w / 2, y: p.y }, ...ghosts]);
 }
 
 /** The bounds of {@link overlayPoints}, or null. */

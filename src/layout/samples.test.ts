@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../core/tree/events';
 import { reduce } from '../core/tree/reduce';
+import { LABEL_BELOW } from './overlay';
 import { sampleScoreLabels } from './samples';
 import { expand, score } from './testTrees';
 import { tidyTree } from './tidyTree';
@@ -25,6 +26,7 @@ describe('sampleScoreLabels', () => {
       [3, '0.90', 'good'],
     ]);
     expect(sampleScoreLabels(tree, layout, 'min')[0]?.text).toBe('0.50');
-    expect(labels[0]?.at).toEqual({ x: -20, y: 160 + 26 });
+    // In the gap under the last node's card.
+    expect(labels[0]?.at).toEqual({ x: -20, y: 160 + LABEL_BELOW });
   });
 });

@@ -151,3 +151,42 @@ describe('tidyTree', () => {
     }
   });
 });
+
+describe('tidyTree with cards', () => {
+  it('spaces each row by the half-widths of neighbours plus the gap, so no cards overlap', () => {
+    const tree = reduce(SMALL);
+    const widths = new Map([
+      [0, 120],
+      [1, 200],
+      [2, 100],
+      [3, 140],
+      [4, 160],
+      [5, 100],
+      [6, 120],
+    ]);
+    const layout = tidyTree(tree, {
+      dy: 100,
+      width: (id) => widths.get(id) ?? 0,
+      gap: 10,
+      cousinGap: 30,
+    });
+    const x = (id: number) => layout.byId.get(id)?.x ?? NaN;
+    // Siblings 1 and 2: (200 + 100) / 2 + 10 = 160 apart; 2 and 3: (100 + 140) / 2 + 10 = 130.
+    expect(x(2) - x(1)).toBeCloseTo(160);
+    expect(x(3) - x(2)).toBeCloseTo(130);
+    // Node 1's children 4 and 5: (160 + 100) / 2 + 10 = 140 apart; 5 and 6 are cousins, at
+    // least (100 + 120) / 2 + 30 = 140 apart.
+    expect(x(5) - x(4)).toBeCloseTo(140);
+    expect(x(6) - x(5)).toBeGreaterThanOrEqual(140 - 1e-9);
+    expect(layout.byId.get(4)?.w).toBe(160);
+    for (const row of layout.rows) {
+      for (let i = 1; i < row.length; i++) {
+        const a = row[i - 1];
+        const b = row[i];
+        if (a?.kind !== 'node' || b?.kind !== 'node') continue;
+        const room = ((widths.get(a.id) ?? 0) + (widths.get(b.id) ?? 0)) / 2;
+        expect(b.x - a.x).toBeGreaterThanOrEqual(room + 10 - 1e-9);
+      }
+    }
+  });
+});

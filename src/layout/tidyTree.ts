@@ -20,6 +20,8 @@ export interface LayoutNode {
   y: number;
   depth: number;
   parent: NodeId | null;
+  /** The width of the node's card (0 when laid out as dots). */
+  w: number;
 }
 
 /** A "+N more" stub: the children of `parent` that top-k filtering left out. */
@@ -44,7 +46,7 @@ export interface LayoutLink {
   target: Point;
 }
 
-/** The extent of the node centres. */
+/** The extent of the node centres (and of the cards across, when laid out as cards). */
 export interface Bounds {
   minX: number;
   maxX: number;
@@ -78,6 +80,15 @@ export interface LayoutOptions {
   dy?: number;
   /** What to draw; by default every node. */
   visible?: VisibleTree;
+  /**
+   * Each node's card width: when given, neighbours in a row are spaced by their half-widths
+   * plus `gap` (siblings) or `cousinGap`, so no two cards overlap, and `dx` is not used.
+   */
+  width?: (id: NodeId) => number;
+  /** Width of a "+N more" stub when `width` is given. */
+  stubWidth?: number;
+  gap?: number;
+  cousinGap?: number;
 }
 
 export const DEFAULT_DX = 40;
@@ -119,9 +130,25 @@ export function tidyTree(tree: SearchTree, options: LayoutOptions = {}): TreeLay
     const stub = visible.more.has(key) ? [stubKey(key)] : [];
     return shown.length + stub.length > 0 ? [...shown, ...stub] : undefined;
   };
-  const laidOut = d3tree<Key>()
-    .nodeSize([dx, dy])
-    .separation((a, b) => (a.parent === b.parent ? 1 : 1.5))(hierarchy<Key>(0, kids));
+  const { width } = options;
+  const stubWidth = options.stubWidth ?? 0;
+  const widthOf = (key: Key): number => (width ? (key < 0 ? stubWidth : width(key)) : 0);
+  const gap = options.gap ?? 0;
+  const cousinGap = options.cousinGap ?? gap;
+  // d3's separation is the distance between neighbours' centres in units of nodeSize's x:
+  // with cards, a unit is one layout pixel and the distance is the two half-widths plus a gap.
+  const laidOut = (
+    width
+      ? d3tree<Key>()
+          .nodeSize([1, dy])
+          .separation(
+            (a, b) =>
+              (widthOf(a.data) + widthOf(b.data)) / 2 + (a.parent === b.parent ? gap : cousinGap),
+          )
+      : d3tree<Key>()
+          .nodeSize([dx, dy])
+          .separation((a, b) => (a.parent === b.parent ? 1 : 1.5))
+  )(hierarchy<Key>(0, kids));
 
   const nodes: LayoutNode[] = [];
   const links: LayoutLink[] = [];
@@ -131,8 +158,9 @@ export function tidyTree(tree: SearchTree, options: LayoutOptions = {}): TreeLay
   laidOut.each((p) => {
     const { x, y, depth, data: key } = p;
     const parent = p.parent ? p.parent.data : null;
-    bounds.minX = Math.min(bounds.minX, x);
-    bounds.maxX = Math.max(bounds.maxX, x);
+    const half = widthOf(key) / 2;
+    bounds.minX = Math.min(bounds.minX, x - half);
+    bounds.maxX = Math.max(bounds.maxX, x + half);
     bounds.minY = Math.min(bounds.minY, y);
     bounds.maxY = Math.max(bounds.maxY, y);
     const row = (rows[depth] ??= []);
@@ -142,7 +170,7 @@ export function tidyTree(tree: SearchTree, options: LayoutOptions = {}): TreeLay
       row.push({ kind: 'more', parent: owner, x });
       return;
     }
-    nodes.push({ id: key, x, y, depth, parent });
+    nodes.push({ id: key, x, y, depth, parent, w: widthOf(key) });
     row.push({ kind: 'node', id: key, x });
     if (p.parent)
       links.push({ id: key, source: { x: p.parent.x, y: p.parent.y }, target: { x, y } });

@@ -96,7 +96,7 @@ export function CompareRuns({ left, right, initialSelected = null, theme }: Comp
       <details className="text-xs text-slate-600 dark:text-slate-400">
         <summary className="cursor-pointer">Legend: how the trees are drawn</summary>
         <figure className="mt-1">
-          <TreeLegend palette={palette} />
+          <TreeLegend palette={palette} dots />
         </figure>
       </details>
     </div>

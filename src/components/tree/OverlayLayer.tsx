@@ -2,7 +2,7 @@ import type { NodeId } from '../../core/tree/events';
 import type { SearchTree } from '../../core/tree/tree';
 import type { NodeLabel, Overlay } from '../../layout/overlay';
 import type { TreeLayout } from '../../layout/tidyTree';
-import { foldButton, nodeRadius } from './encodings';
+import { cardBox, cardFoldButton } from './encodings';
 import { OverlayLabel } from './OverlayLabel';
 import type { Palette } from './palette';
 import { PhaseOverlay } from './PhaseOverlay';
@@ -35,13 +35,13 @@ export function OverlayLayer(props: OverlayLayerProps) {
   const ring = (id: NodeId | null, extra: number) => {
     const p = id === null ? undefined : layout.byId.get(id);
     const node = id === null ? undefined : tree.nodes[id];
-    return p && node ? { x: p.x, y: p.y, r: nodeRadius(node.N) + extra } : null;
+    return p && node ? { ...cardBox(p, extra), cx: p.x, cy: p.y, w: p.w } : null;
   };
-  const selected = ring(selectedId, 0);
+  const selected = ring(selectedId, 5);
   const hovered = hoveredId === selectedId ? null : ring(hoveredId, 3);
   const focused = ring(focusId, 9);
   const hasChildren = selectedId !== null && (tree.nodes[selectedId]?.children.length ?? 0) > 0;
-  const fold = selected && hasChildren ? foldButton(selected.r) : null;
+  const fold = selected && hasChildren ? cardFoldButton(selected.w) : null;
   return (
     <g>
       {props.sampleLabels.map((l) => (
@@ -66,21 +66,25 @@ export function OverlayLayer(props: OverlayLayerProps) {
         />
       )}
       {hovered && (
-        <circle
-          cx={hovered.x}
-          cy={hovered.y}
-          r={hovered.r}
+        <rect
+          x={hovered.x}
+          y={hovered.y}
+          width={hovered.width}
+          height={hovered.height}
+          rx={8}
           fill="none"
           stroke={palette.hover}
           strokeWidth={1.5}
         />
       )}
       {focused && (
-        <circle
+        <rect
           data-ring="focus"
-          cx={focused.x}
-          cy={focused.y}
-          r={focused.r}
+          x={focused.x}
+          y={focused.y}
+          width={focused.width}
+          height={focused.height}
+          rx={12}
           fill="none"
           stroke={palette.hover}
           strokeWidth={1.5}
@@ -89,17 +93,19 @@ export function OverlayLayer(props: OverlayLayerProps) {
       )}
       {selected && (
         <g data-ring="selected" data-node-ref={selectedId ?? undefined}>
-          <circle
-            cx={selected.x}
-            cy={selected.y}
-            r={selected.r + 5}
+          <rect
+            x={selected.x}
+            y={selected.y}
+            width={selected.width}
+            height={selected.height}
+            rx={10}
             fill="none"
             stroke={palette.selected}
             strokeWidth={3}
           />
           {fold && (
             <g
-              transform={`translate(${selected.x + fold.x},${selected.y + fold.y})`}
+              transform={`translate(${selected.cx + fold.x},${selected.cy + fold.y})`}
               data-fold={props.selectedCollapsed ? 'unfold' : 'fold'}
             >
               <circle

@@ -2,7 +2,7 @@ import type { NodeId } from '../../core/tree/events';
 import type { SearchTree } from '../../core/tree/tree';
 import type { Overlay } from '../../layout/overlay';
 import type { TreeLayout } from '../../layout/tidyTree';
-import { nodeRadius } from './encodings';
+import { LABEL_BELOW } from '../../layout/overlay';
 import { OverlayLabel } from './OverlayLabel';
 import type { Palette } from './palette';
 import { BackpropOverlay, RolloutOverlay, Ring, SelectOverlay } from './TimedOverlays';
@@ -29,20 +29,23 @@ export interface PhaseOverlayProps {
  */
 export function PhaseOverlay(props: PhaseOverlayProps) {
   const { overlay, tree, layout, palette, scale } = props;
-  const right = (id: NodeId) => {
+  const below = (id: NodeId) => {
     const p = layout.byId.get(id);
-    const r = nodeRadius(tree.nodes[id]?.N ?? 0);
-    return p ? { x: p.x + r + 8 * scale, y: p.y } : null;
+    return p ? { x: p.x, y: p.y + LABEL_BELOW } : null;
+  };
+  const above = (id: NodeId) => {
+    const p = layout.byId.get(id);
+    return p ? { x: p.x, y: p.y - LABEL_BELOW } : null;
   };
   switch (overlay.kind) {
     case 'select':
-      return <SelectOverlay {...props} overlay={overlay} right={right} />;
+      return <SelectOverlay {...props} overlay={overlay} below={below} />;
     case 'simulate':
-      return <RolloutOverlay {...props} overlay={overlay} right={right} />;
+      return <RolloutOverlay {...props} overlay={overlay} below={below} />;
     case 'backprop':
-      return <BackpropOverlay {...props} overlay={overlay} right={right} />;
+      return <BackpropOverlay {...props} overlay={overlay} below={below} />;
     case 'expand': {
-      const at = right(overlay.node);
+      const at = above(overlay.node);
       const n = overlay.children.length;
       const text = overlay.skipped
         ? `not expanded: ${overlay.skipped.replace('-', ' ')}`
@@ -53,16 +56,7 @@ export function PhaseOverlay(props: PhaseOverlayProps) {
           {overlay.children.map((id) => (
             <Ring key={id} id={id} tree={tree} layout={layout} color={palette.good} pulse />
           ))}
-          {at && (
-            <OverlayLabel
-              at={at}
-              text={text}
-              tone="plain"
-              anchor="start"
-              palette={palette}
-              scale={scale}
-            />
-          )}
+          {at && <OverlayLabel at={at} text={text} tone="plain" palette={palette} scale={scale} />}
         </g>
       );
     }

@@ -1,11 +1,12 @@
 import type { NodeId } from '../../core/tree/events';
 import type { SearchTree } from '../../core/tree/tree';
-import type { Overlay } from '../../layout/overlay';
+import type { Overlay, UcbLabel } from '../../layout/overlay';
 import { backpropDot } from '../../layout/overlayExtent';
 import type { Point, TreeLayout } from '../../layout/tidyTree';
 import { trimmedLinkPoints } from '../../layout/tidyTree';
+import { CARD, num } from '../../layout/card';
 import { shorten } from './describe';
-import { nodeRadius } from './encodings';
+import { STRIPE, cardBox, textWidth } from './encodings';
 import { OverlayLabel } from './OverlayLabel';
 import type { Palette } from './palette';
 import { stagesShown } from './useOverlayClock';
@@ -27,11 +28,11 @@ export interface PartProps<K extends Overlay['kind']> {
   elapsed: number;
   /** Milliseconds per stage (a selection level, a rollout step, a backprop stop). */
   stepMs: number;
-  /** Where a label to the right of a node goes. */
-  right: (id: NodeId) => Point | null;
+  /** Where a label under a node's card goes. */
+  below: (id: NodeId) => Point | null;
 }
 
-/** A dashed ring around a node, a little outside it. */
+/** A dashed ring around a node's card, a little outside it. */
 export function Ring({
   id,
   tree,
@@ -49,11 +50,10 @@ export function Ring({
   const node = tree.nodes[id];
   if (!p || !node) return null;
   return (
-    <circle
+    <rect
       className={pulse ? 'arbor-pulse' : undefined}
-      cx={p.x}
-      cy={p.y}
-      r={nodeRadius(node.N) + 6}
+      {...cardBox(p, 5)}
+      rx={9}
       fill="none"
       stroke={color}
       strokeWidth={2}
@@ -62,13 +62,12 @@ export function Ring({
   );
 }
 
-/** The selection: the path drawn one level at a time, each candidate's UCB on its edge. */
+/** The selection: the path drawn one level at a time, each candidate's UCB above its card. */
 export function SelectOverlay({
   overlay,
   tree,
   layout,
   palette,
-  scale,
   elapsed,
   stepMs,
 }: PartProps<'select'>) {
@@ -82,8 +81,8 @@ export function SelectOverlay({
         const s = layout.byId.get(from);
         const t = layout.byId.get(id);
         if (!s || !t) return null;
-        const r0 = nodeRadius(tree.nodes[from]?.N ?? 0) + 2;
-        const r1 = nodeRadius(tree.nodes[id]?.N ?? 0) + 2;
+        const r0 = CARD.height / 2 + 2;
+        const r1 = CARD.height / 2 + 2;
         const d = trimmedLinkPoints({ source: s, target: t }, r0, r1)
           .map((p, j) => `${j === 0 ? 'M' : 'L'}${p.x},${p.y}`)
           .join('');
@@ -102,14 +101,7 @@ export function SelectOverlay({
       {overlay.labels
         .filter((l) => l.level < shown)
         .map((l) => (
-          <OverlayLabel
-            key={`${l.parent}-${l.child}`}
-            at={l.at}
-            text={l.winner ? `★ ${l.text}` : l.text}
-            tone={l.winner ? 'winner' : 'plain'}
-            palette={palette}
-            scale={scale}
-          />
+          <UcbTag key={`${l.parent}-${l.child}`} label={l} palette={palette} />
         ))}
     </g>
   );
@@ -124,13 +116,13 @@ export function RolloutOverlay({
   scale,
   elapsed,
   stepMs,
-  right,
+  below,
 }: PartProps<'simulate'>) {
   const shown = stagesShown(elapsed, stepMs, Math.max(1, overlay.ghosts.length));
   const ghosts = overlay.ghosts.slice(0, shown);
   const last = ghosts[ghosts.length - 1]?.at ?? null;
   const done = shown >= overlay.ghosts.length;
-  const captionAt = last ? { x: last.x, y: last.y + 22 * scale } : right(overlay.from);
+  const captionAt = last ? { x: last.x, y: last.y + 22 * scale } : below(overlay.from);
   return (
     <g data-overlay="simulate">
       <Ring id={overlay.from} tree={tree} layout={layout} color={palette.ghost} />
@@ -171,7 +163,6 @@ export function RolloutOverlay({
           at={captionAt}
           text={overlay.caption}
           tone="plain"
-          anchor={last ? 'middle' : 'start'}
           palette={palette}
           scale={scale}
         />
@@ -180,14 +171,16 @@ export function RolloutOverlay({
   );
 }
 
-/** The backpropagation: the value travelling up, N and Q changing on each node it reaches. */
+/**
+ * The backpropagation: the value travelling up, N and Q changing on each card it reaches,
+ * written over the card's own numbers line so that nothing else is covered.
+ */
 export function BackpropOverlay({
   overlay,
   palette,
   scale,
   elapsed,
   stepMs,
-  right,
 }: PartProps<'backprop'>) {
   const progress = Number.isFinite(elapsed) ? elapsed / stepMs : Infinity;
   const dot = backpropDot(overlay.stops, progress);
@@ -195,21 +188,40 @@ export function BackpropOverlay({
     <g data-overlay="backprop">
       {overlay.stops.map((s, i) => {
         const reached = progress >= i;
-        const at = right(s.id);
-        const text = reached
-          ? `N ${s.before.N}→${s.after.N} · Q ${s.before.Q.toFixed(2)}→${s.after.Q.toFixed(2)}`
-          : `N ${s.before.N} · Q ${s.before.Q.toFixed(2)}`;
-        return at ? (
-          <OverlayLabel
-            key={s.id}
-            at={at}
-            text={text}
-            tone={reached ? 'winner' : 'muted'}
-            anchor="start"
-            palette={palette}
-            scale={scale}
-          />
-        ) : null;
+        const lines = reached
+          ? [`N ${s.before.N} → ${s.after.N}`, `Q ${num(s.before.Q)} → ${num(s.after.Q)}`]
+          : [`N ${s.before.N}`, `Q ${num(s.before.Q)}`];
+        const x = s.at.x - s.w / 2 + STRIPE;
+        const width = s.w - STRIPE - 1.5;
+        // Over the card's lines 2 and 3: its own numbers, nothing else.
+        const y = s.at.y - CARD.height / 2 + CARD.lineHeight + 3;
+        const height = CARD.height / 2 + CARD.lineHeight / 2 - 5;
+        const widest = Math.max(...lines.map((l) => textWidth(l, CARD.lineFont, true)));
+        const font = Math.min(CARD.lineFont + 1, (CARD.lineFont * (width - 8)) / widest);
+        return (
+          <g key={s.id} data-backprop={s.id} data-reached={reached || undefined}>
+            <rect
+              x={x}
+              y={y}
+              width={width}
+              height={height}
+              fill={reached ? palette.path : palette.card}
+            />
+            {lines.map((line, j) => (
+              <text
+                key={j}
+                x={x + 4}
+                y={y + (height / 4) * (2 * j + 1)}
+                dominantBaseline="central"
+                fontSize={font}
+                fontWeight={700}
+                fill={reached ? palette.onPath : palette.muted}
+              >
+                {line}
+              </text>
+            ))}
+          </g>
+        );
       })}
       {dot && (
         <g transform={`translate(${dot.x},${dot.y})`}>
@@ -228,6 +240,58 @@ export function BackpropOverlay({
           />
         </g>
       )}
+    </g>
+  );
+}
+
+/**
+ * A candidate's UCB with its numbers plugged in, in the gap above its card: the terms on one
+ * line, the total (★ the winner) on the next, never wider than the candidate's own slot.
+ */
+export function UcbTag({ label, palette }: { label: UcbLabel; palette: Palette }) {
+  const { formula, winner } = label;
+  const total = winner ? `${formula.total} ★` : formula.total;
+  const widest = Math.max(textWidth(formula.terms, 13, false), textWidth(total, 13, true));
+  const font = Math.min(13, (13 * (label.room - 8)) / widest);
+  const width = Math.min(label.room, (widest * font) / 13 + 8);
+  const line = font + 3;
+  const height = 2 * line + 4;
+  const color = winner ? palette.onPath : palette.text;
+  return (
+    <g
+      transform={`translate(${label.at.x},${label.at.y})`}
+      data-ucb={label.child}
+      data-winner={winner || undefined}
+    >
+      <rect
+        x={-width / 2}
+        y={-height / 2}
+        width={width}
+        height={height}
+        rx={4}
+        fill={winner ? palette.path : palette.labelBg}
+        stroke={winner ? palette.path : palette.labelBorder}
+        strokeWidth={1}
+      />
+      <text
+        y={-line / 2 + 1}
+        textAnchor="middle"
+        dominantBaseline="central"
+        fontSize={font}
+        fill={color}
+      >
+        {formula.terms}
+      </text>
+      <text
+        y={line / 2 + 1}
+        textAnchor="middle"
+        dominantBaseline="central"
+        fontSize={font}
+        fontWeight={700}
+        fill={color}
+      >
+        {total}
+      </text>
     </g>
   );
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
+import type { SearchTree } from '../../core/tree/tree';
 import type { Swatch } from './legend';
-import { legendItems } from './legend';
+import { dotLegendItems, legendItems } from './legend';
 import type { Palette } from './palette';
 
 /** One swatch drawn in a 24 × 16 SVG, from the same data the export uses. */
@@ -96,6 +97,38 @@ function SwatchSvg({ swatch }: { swatch: Swatch }) {
         </>
       );
       break;
+    case 'card':
+      body = (
+        <g opacity={swatch.opacity ?? 1}>
+          {swatch.ring && (
+            <rect
+              x={0.5}
+              y={0.5}
+              width={23}
+              height={15}
+              rx={4}
+              fill="none"
+              stroke={swatch.ring}
+              strokeWidth={1.5}
+            />
+          )}
+          <rect
+            x={3}
+            y={3}
+            width={18}
+            height={10}
+            rx={2}
+            fill={swatch.fill}
+            stroke={swatch.stroke}
+            strokeDasharray={swatch.dashed ? '3 2' : undefined}
+          />
+          <rect x={3} y={3} width={3} height={10} fill={swatch.stripe} />
+        </g>
+      );
+      break;
+    case 'triangle':
+      body = <path d="M12,2 L18,13 L6,13 Z" fill={swatch.color} />;
+      break;
   }
   const width = swatch.kind === 'gradient' ? 48 : 24;
   return (
@@ -111,14 +144,23 @@ function SwatchSvg({ swatch }: { swatch: Swatch }) {
   );
 }
 
-/** What the tree's colours, sizes and marks mean, in the current theme's colours. */
-export function TreeLegend({ palette }: { palette: Palette }) {
+/** What the tree's colours and marks mean, for the algorithm drawn, in the theme's colours. */
+export function TreeLegend({
+  palette,
+  algorithm,
+  dots = false,
+}: {
+  palette: Palette;
+  algorithm?: SearchTree['algorithm'];
+  /** The legend of trees drawn as dots (the compare view). */
+  dots?: boolean;
+}) {
   return (
     <figcaption
       aria-label="Tree legend"
       className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-xs text-slate-600 dark:text-slate-400"
     >
-      {legendItems(palette).map((item) => (
+      {(dots ? dotLegendItems(palette) : legendItems(palette, algorithm)).map((item) => (
         <span key={item.label} className="flex items-center gap-1">
           <SwatchSvg swatch={item.swatch} />
           {item.label}

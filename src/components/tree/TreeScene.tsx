@@ -2,11 +2,15 @@ import type { CSSProperties } from 'react';
 import { memo } from 'react';
 import type { NodeId } from '../../core/tree/events';
 import type { SearchTree } from '../../core/tree/tree';
+import type { CardBook, CardDetail } from '../../layout/card';
+import { CARD, STUB_WIDTH } from '../../layout/card';
+import { prmDisagrees } from '../../layout/prmTruth';
 import type { TreeLayout } from '../../layout/tidyTree';
 import { linkPath } from '../../layout/tidyTree';
 import type { VisibleTree } from '../../layout/visible';
 import { BADGE_FONT, linkLook, pillSize, stubText } from './encodings';
 import type { Palette } from './palette';
+import { TreeNodeDot } from './TreeNodeDot';
 import { TreeNodeMark } from './TreeNodeMark';
 
 /** Props of {@link TreeScene}. */
@@ -17,6 +21,12 @@ export interface TreeSceneProps {
   onPath: ReadonlySet<NodeId>;
   selectedId: NodeId | null;
   palette: Palette;
+  /** The card titles: nodes are drawn as cards, or as dots without them (compare view). */
+  cards?: CardBook;
+  /** How much of each card the zoom lets a reader see. */
+  detail?: CardDetail;
+  /** Whether the task's rule verifier sees the whole truth (for PRM-disagreement marks). */
+  exactRule?: boolean;
 }
 
 /** A link's path as a CSS `d` too, so a moving link glides with its nodes (tree.css). */
@@ -26,7 +36,7 @@ function pathStyle(d: string): CSSProperties {
 
 /**
  * The tree drawn as SVG by React from the tidy layout: links (width by visits), "+N more"
- * stubs and nodes, each keyed by node id so a growing tree animates the right elements
+ * stubs and node cards (TreeNodeMark), each keyed by node id so a growing tree animates the right elements
  * (STYLE.md §5). It draws in layout coordinates; the zoom transform is applied around it.
  */
 export const TreeScene = memo(function TreeScene({
@@ -36,6 +46,9 @@ export const TreeScene = memo(function TreeScene({
   onPath,
   selectedId,
   palette,
+  cards,
+  detail = 'full',
+  exactRule = false,
 }: TreeSceneProps) {
   return (
     <g>
@@ -76,7 +89,10 @@ export const TreeScene = memo(function TreeScene({
       </g>
       {layout.stubs.map((s) => {
         const text = stubText(s.hidden.length);
-        const pill = pillSize(text, BADGE_FONT);
+        const pill = cards
+          ? { width: STUB_WIDTH, height: CARD.height / 2 }
+          : pillSize(text, BADGE_FONT);
+        const font = cards ? 13 : BADGE_FONT;
         return (
           <g
             key={`more-${s.parent}`}
@@ -95,9 +111,10 @@ export const TreeScene = memo(function TreeScene({
               strokeDasharray="3 2"
             />
             <text
-              y={BADGE_FONT / 2 - 1}
+              y={0}
+              dominantBaseline="central"
               textAnchor="middle"
-              fontSize={BADGE_FONT}
+              fontSize={font}
               fill={palette.muted}
             >
               {text}
@@ -108,12 +125,31 @@ export const TreeScene = memo(function TreeScene({
       {layout.nodes.map((p) => {
         const node = tree.nodes[p.id];
         if (!node) return null;
+        if (!cards || p.w === 0) {
+          return (
+            <TreeNodeDot
+              key={p.id}
+              node={node}
+              x={p.x}
+              y={p.y}
+              onPath={onPath.has(p.id)}
+              selected={selectedId === p.id}
+              hidden={visible.hidden.get(p.id) ?? 0}
+              palette={palette}
+            />
+          );
+        }
         return (
           <TreeNodeMark
             key={p.id}
             node={node}
             x={p.x}
             y={p.y}
+            w={p.w}
+            title={cards.title(node)}
+            algorithm={tree.algorithm}
+            detail={detail}
+            disagree={prmDisagrees(node, exactRule) !== null}
             onPath={onPath.has(p.id)}
             selected={selectedId === p.id}
             hidden={visible.hidden.get(p.id) ?? 0}

@@ -1,7 +1,7 @@
 import type { Hit } from '../../layout/hitTest';
 import type { Point } from '../../layout/tidyTree';
 import { stubName, tooltipLines } from './describe';
-import { nodeRadius } from './encodings';
+import { CARD } from '../../layout/card';
 import type { TreeModel } from './useTreeModel';
 
 /** What a tooltip shows and where (layout coordinates, radius in layout units). */
@@ -21,7 +21,11 @@ export function tooltipContent(
   if (hit.kind === 'more') {
     const stub = layout.stubs.find((s) => s.parent === hit.parent);
     return stub
-      ? { lines: [stubName(stub.hidden.length, tree.nodes[hit.parent])], at: stub, radius: 20 }
+      ? {
+          lines: [stubName(stub.hidden.length, tree.nodes[hit.parent])],
+          at: stub,
+          radius: CARD.height / 4,
+        }
       : null;
   }
   const node = tree.nodes[hit.id];
@@ -30,7 +34,7 @@ export function tooltipContent(
   return {
     lines: tooltipLines(node, visible.hidden.get(hit.id) ?? 0),
     at,
-    radius: nodeRadius(node.N),
+    radius: at.w / 2,
   };
 }
 

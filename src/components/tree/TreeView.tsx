@@ -1,11 +1,14 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { NodeId } from '../../core/tree/events';
+import { cardDetail } from '../../layout/card';
+import { CARD_FONT } from './encodings';
 import { revealTransform, sameTransform } from '../../layout/fit';
 import { overlayStages } from '../../layout/overlayExtent';
 import type { Store } from '../../store';
 import { expandAll, useArbor } from '../../store';
 import { DraftGhost } from './DraftGhost';
 import { saveTree } from './exportPng';
+import { exportTitle } from './exportSvg';
 import { OverlayLayer } from './OverlayLayer';
 import './tree.css';
 import { TreeA11y, focusedItem } from './TreeA11y';
@@ -45,6 +48,8 @@ export const CANVAS_GLIDE_THRESHOLD = 5000;
 const STAGE_MS = 380;
 
 const selectEmpty = (s: Store) => s.tree.nodes.length === 0;
+const selectCursor = (s: Store) => s.cursor;
+const selectTotal = (s: Store) => s.trace.all.length;
 const selectLarge = (s: Store) => s.playing && s.tree.nodes.length > CANVAS_THRESHOLD;
 
 /**
@@ -101,7 +106,8 @@ function TreeFigure() {
     (id: NodeId) => {
       const p = layout.byId.get(id);
       if (!p) return;
-      const box = { minX: p.x - 30, maxX: p.x + 30, minY: p.y - 30, maxY: p.y + 40 };
+      const half = p.w / 2 + 8;
+      const box = { minX: p.x - half, maxX: p.x + half, minY: p.y - 40, maxY: p.y + 50 };
       const t = revealTransform(now(), box, size, 24);
       if (!sameTransform(now(), t)) zoomTo(t, reduced ? 0 : 200);
     },
@@ -119,11 +125,23 @@ function TreeFigure() {
   });
 
   const depth = useMemo(() => layout.nodes.reduce((d, n) => Math.max(d, n.depth), 0), [layout]);
-  const { onPath } = model;
+  const { onPath, cards, exactRule } = model;
   const scene = useMemo(
-    () => ({ tree, layout, visible, onPath, palette }),
-    [tree, layout, visible, onPath, palette],
+    () => ({ tree, layout, visible, onPath, palette, cards, exactRule }),
+    [tree, layout, visible, onPath, palette, cards, exactRule],
   );
+  const detail = cardDetail(transform.k);
+  const cursor = useArbor(selectCursor);
+  const total = useArbor(selectTotal);
+  const root = tree.nodes[0];
+  const exported = () => ({
+    ...scene,
+    title: exportTitle({
+      problem: root ? cards.title(root).title : '',
+      algorithm: tree.algorithm,
+      event: `event ${cursor} of ${total}${model.event ? `: ${model.event.type}` : ''}${tree.iteration > 0 ? `, iteration ${tree.iteration}` : ''}`,
+    }),
+  });
   const label = `Search tree: ${layout.nodes.length} of ${tree.nodes.length} nodes shown, depth ${depth}${canvas ? ', drawn on a canvas' : ''}. Hover a node for its step text and numbers.`;
   const current = focusId ?? selectedId ?? 0;
   const item = focusedItem(model, current);
@@ -165,6 +183,7 @@ function TreeFigure() {
               width={size.width}
               height={size.height}
               className={`absolute inset-0 select-none ${glide ? '' : 'arbor-still'}`}
+              fontFamily={CARD_FONT}
             >
               <g transform={`translate(${transform.x},${transform.y}) scale(${transform.k})`}>
                 <TreeScene
@@ -174,6 +193,9 @@ function TreeFigure() {
                   onPath={onPath}
                   selectedId={selectedId}
                   palette={palette}
+                  cards={cards}
+                  detail={detail}
+                  exactRule={exactRule}
                 />
               </g>
             </svg>
@@ -240,11 +262,11 @@ function TreeFigure() {
             setTopK(k);
             setOpened(new Set());
           }}
-          onExportSvg={() => void saveTree('svg', scene)}
-          onExportPng={() => void saveTree('png', scene)}
+          onExportSvg={() => void saveTree('svg', exported())}
+          onExportPng={() => void saveTree('png', exported())}
         />
       </div>
-      <TreeLegend palette={palette} />
+      <TreeLegend palette={palette} algorithm={tree.algorithm} />
     </figure>
   );
 }

@@ -3,14 +3,17 @@ import type { SearchTree } from '../../core/tree/tree';
 import type { Transform } from '../../layout/fit';
 import type { Bounds, Point, TreeLayout } from '../../layout/tidyTree';
 import type { VisibleTree } from '../../layout/visible';
-import { PRUNED_OPACITY, linkLook, nodeLook, nodeRadius, prmFill } from './encodings';
+import type { CardBook } from '../../layout/card';
+import { CARD, SHORT_DETAIL_SCALE } from '../../layout/card';
+import { PRUNED_OPACITY, STRIPE, cardLook, linkLook, prmFill } from './encodings';
 import type { Palette } from './palette';
 
 /**
  * The geometry of the canvas drawing, built once per scene and level of detail as a few
  * Path2D batches in layout coordinates (one per stroke style and fill colour), so that a pan
- * or a zoom only re-strokes them under a new transform (drawCanvas.ts). Far out, nodes become
- * deduplicated dots and links straight lines. Only a region around the view is built.
+ * or a zoom only re-strokes them under a new transform (drawCanvas.ts). Cards are rectangles
+ * (far out, filled with their PRM colour); farther out, deduplicated dots, and links straight
+ * lines. Only a region around the view is built; text is drawn per frame for the cards in view.
  */
 
 /** What to draw. */
@@ -20,6 +23,10 @@ export interface CanvasScene {
   visible: VisibleTree;
   onPath: ReadonlySet<NodeId>;
   palette: Palette;
+  /** The card titles (the tree view's). */
+  cards: CardBook;
+  /** Whether the task's rule verifier sees the whole truth (PRM-disagreement marks). */
+  exactRule: boolean;
 }
 
 /** Where to draw: the zoom transform, the CSS size of the canvas and its pixel ratio. */
@@ -39,11 +46,12 @@ export interface Batch {
   dash: boolean;
 }
 
-/** A node drawn with glyphs, markers or a badge once it is large enough on screen. */
+/** A node whose card text and markers are drawn once it is large enough on screen. */
 export interface Detail {
   id: NodeId;
   at: Point;
-  r: number;
+  /** The card's width. */
+  w: number;
 }
 
 /** The prepared geometry of a scene at one level of detail. */
@@ -144,13 +152,16 @@ export function buildPaths(
   const outlines = new Batches();
   const details: Detail[] = [];
   seen.clear();
+  const h = CARD.height;
+  // Far out a card is a mark in its PRM colour; closer, a card with a PRM band.
+  const marks = lod < SHORT_DETAIL_SCALE;
   for (const n of layout.nodes) {
     const node = tree.nodes[n.id];
     const at = pos(n.id);
     if (!node || !at || !inRegion(at)) continue;
     const fill = quantisedFill(node.prm, palette);
     const opacity = node.pruned ? PRUNED_OPACITY : 1;
-    if (nodeRadius(node.N) < tiny) {
+    if (n.w < tiny) {
       // Far out, draw each pixel's dot once per colour.
       const key = `${Math.round(at.x / tiny)},${Math.round(at.y / tiny)},${fill},${opacity}`;
       if (seen.has(key)) continue;
@@ -158,17 +169,19 @@ export function buildPaths(
       fills.get(fill, 0, opacity).rect(at.x - tiny / 2, at.y - tiny / 2, tiny, tiny);
       continue;
     }
-    const look = nodeLook(node, onPath.has(n.id), palette);
-    const f = fills.get(fill, 0, look.opacity);
-    f.moveTo(at.x + look.r, at.y);
-    f.arc(at.x, at.y, look.r, 0, 2 * Math.PI);
-    if (look.r * lod >= 2.5) {
-      const o = outlines.get(look.stroke, look.strokeWidth, look.opacity, look.dashed);
-      o.moveTo(at.x + look.r, at.y);
-      o.arc(at.x, at.y, look.r, 0, 2 * Math.PI);
+    const look = cardLook(node, onPath.has(n.id), palette, false);
+    const x = at.x - n.w / 2;
+    const y = at.y - h / 2;
+    if (marks) fills.get(fill, 0, look.opacity).rect(x, y, n.w, h);
+    else {
+      fills.get(look.fill, 0, look.opacity).rect(x, y, n.w, h);
+      fills.get(fill, 0, look.opacity).rect(x, y, STRIPE, h);
     }
-    if (look.glyph || look.backtrack || look.selfCorrect || visible.hidden.has(n.id)) {
-      details.push({ id: n.id, at, r: look.r });
+    if (Math.min(n.w, h) * lod >= 2.5) {
+      outlines.get(look.stroke, look.strokeWidth, look.opacity, look.dashed).rect(x, y, n.w, h);
+    }
+    if (!marks || look.backtrack || look.selfCorrect || visible.hidden.has(n.id)) {
+      details.push({ id: n.id, at, w: n.w });
     }
   }
   return {

@@ -1,19 +1,24 @@
 import type { Point } from '../../layout/tidyTree';
 import type { CanvasPaths, CanvasScene, CanvasView } from './canvasPaths';
+import type { CardDetail } from '../../layout/card';
+import { CARD, cardDetail } from '../../layout/card';
+import { prmDisagrees } from '../../layout/prmTruth';
+import { cardRuns } from './cardText';
 import {
   BADGE_FONT,
-  backtrackMarker,
-  badgeCentre,
-  nodeLook,
+  CARD_FONT,
+  cardBadgeCentre,
+  cardLook,
+  cardMarkers,
   pillSize,
-  selfCorrectMarker,
   stubText,
 } from './encodings';
 
 /**
  * The tree drawn on a canvas, for trees too large for SVG, with the same encodings as the SVG
- * (encodings.ts): the prepared batches of canvasPaths.ts under the view's transform, then the
- * glyphs, markers, badges and stubs of the nodes in view once they are big enough to read.
+ * (encodings.ts, cardText.ts): the prepared batches of canvasPaths.ts under the view's
+ * transform, then the text, markers, badges and stubs of the cards in view, once they are big
+ * enough to read (so a 20,000-node tree writes only the few dozen cards on screen).
  */
 
 /** A rounded pill with centred text. */
@@ -50,43 +55,56 @@ function diamond(ctx: CanvasRenderingContext2D, x: number, y: number, s: number)
   ctx.closePath();
 }
 
-/** Draws glyphs, markers and badges of the nodes in view (only when they can be read). */
+/** Draws the text, markers and badges of the cards in view (only when they can be read). */
 function drawDetails(
   ctx: CanvasRenderingContext2D,
   scene: CanvasScene,
   paths: CanvasPaths,
   inView: (p: Point) => boolean,
+  detail: CardDetail,
 ): void {
-  const { tree, visible, palette } = scene;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
+  const { tree, visible, palette, cards, exactRule } = scene;
+  ctx.textBaseline = 'alphabetic';
+  const h = CARD.height;
   for (const d of paths.details) {
     const node = tree.nodes[d.id];
     if (!node || !inView(d.at)) continue;
-    const look = nodeLook(node, false, palette);
+    const look = cardLook(node, false, palette, prmDisagrees(node, exactRule) !== null);
     ctx.globalAlpha = look.opacity;
-    if (look.glyph) {
-      ctx.font = 'bold 13px system-ui, sans-serif';
-      ctx.fillStyle = look.glyphColor;
-      ctx.fillText(look.glyph, d.at.x + d.r + 7, d.at.y + 0.5);
+    for (const run of cardRuns(node, cards.title(node), tree.algorithm, d.w, detail, palette)) {
+      ctx.font = `${run.bold ? 700 : 500} ${run.size}px ${CARD_FONT}`;
+      ctx.textAlign = run.anchor === 'middle' ? 'center' : run.anchor;
+      ctx.fillStyle = run.fill;
+      ctx.fillText(run.text, d.at.x + run.x, d.at.y + run.y);
     }
+    const m = cardMarkers(d.w, h);
     ctx.strokeStyle = palette.backtrack;
     ctx.fillStyle = palette.backtrack;
-    ctx.lineWidth = 1.5;
+    ctx.lineWidth = 2;
     if (look.backtrack) {
-      const m = backtrackMarker(d.r);
-      diamond(ctx, d.at.x + m.x, d.at.y + m.y, m.size);
+      diamond(ctx, d.at.x + m.backtrack.x, d.at.y + m.backtrack.y, m.backtrack.size);
       ctx.fill();
     }
     if (look.selfCorrect) {
-      const m = selfCorrectMarker(d.r);
-      diamond(ctx, d.at.x + m.x, d.at.y + m.y, m.size);
+      diamond(ctx, d.at.x + m.selfCorrect.x, d.at.y + m.selfCorrect.y, m.selfCorrect.size);
       ctx.stroke();
+    }
+    if (look.disagree) {
+      const t = m.disagree;
+      ctx.beginPath();
+      ctx.moveTo(d.at.x + t.x, d.at.y + t.y - t.size);
+      ctx.lineTo(d.at.x + t.x + t.size, d.at.y + t.y + t.size * 0.8);
+      ctx.lineTo(d.at.x + t.x - t.size, d.at.y + t.y + t.size * 0.8);
+      ctx.closePath();
+      ctx.fillStyle = palette.disagree;
+      ctx.fill();
     }
     const hidden = visible.hidden.get(d.id);
     if (hidden) {
       ctx.font = `600 ${BADGE_FONT}px system-ui, sans-serif`;
-      const b = badgeCentre(d.r);
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      const b = cardBadgeCentre();
       pill(
         ctx,
         { x: d.at.x + b.x, y: d.at.y + b.y },
@@ -95,6 +113,7 @@ function drawDetails(
         palette.badgeText,
         false,
       );
+      ctx.textBaseline = 'alphabetic';
     }
   }
   ctx.globalAlpha = 1;
@@ -134,15 +153,18 @@ export function drawTree(
   }
   ctx.setLineDash([]);
   ctx.globalAlpha = 1;
-  if (k < 0.6) return;
-  const margin = 40 / k;
+  const detail = cardDetail(k);
+  if (k < 0.2) return;
+  const margin = 120 / k;
   const inView = (p: Point) =>
     p.x >= -t.x / k - margin &&
     p.x <= (view.width - t.x) / k + margin &&
     p.y >= -t.y / k - margin &&
     p.y <= (view.height - t.y) / k + margin;
-  drawDetails(ctx, scene, paths, inView);
-  ctx.font = `${BADGE_FONT}px system-ui, sans-serif`;
+  drawDetails(ctx, scene, paths, inView, detail);
+  ctx.font = `13px ${CARD_FONT}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
   for (const s of scene.layout.stubs)
     if (inView(s))
       pill(ctx, s, stubText(s.hidden.length), scene.palette.labelBg, scene.palette.muted, true);

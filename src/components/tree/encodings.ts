@@ -1,5 +1,6 @@
 import { scaleDiverging } from 'd3-scale';
 import type { TreeNode } from '../../core/tree/tree';
+import { CARD, STUB_WIDTH } from '../../layout/card';
 import type { Palette } from './palette';
 
 /**
@@ -86,6 +87,60 @@ export function nodeLook(node: TreeNode, onPath: boolean, palette: Palette): Nod
   };
 }
 
+/** Everything needed to draw one node's card, the same in SVG, on a canvas and in an export. */
+export interface CardLook {
+  fill: string;
+  /** The PRM colour, a band down the card's left edge (the whole card far out). */
+  stripe: string;
+  stroke: string;
+  strokeWidth: number;
+  dashed: boolean;
+  opacity: number;
+  /** The colour of the outcome text (✓, ✗, ⊘). */
+  outcomeColor: string;
+  backtrack: boolean;
+  selfCorrect: boolean;
+  /** The PRM score disagrees with the truth here. */
+  disagree: boolean;
+}
+
+/** Width of the PRM band at a card's left edge. */
+export const STRIPE = 6;
+
+/** How a node's card looks: outlined by its outcome, or in the path colour on the path. */
+export function cardLook(
+  node: TreeNode,
+  onPath: boolean,
+  palette: Palette,
+  disagree: boolean,
+): CardLook {
+  const t = node.terminal;
+  const ended = t ? terminalColor(t.kind, palette) : null;
+  return {
+    fill: palette.card,
+    stripe: prmFill(node.prm, palette),
+    stroke: onPath ? palette.path : (ended ?? palette.muted),
+    strokeWidth: onPath ? 3 : ended ? 2 : 1.25,
+    dashed: !node.valid,
+    opacity: node.pruned ? PRUNED_OPACITY + 0.25 : 1,
+    outcomeColor: ended ?? palette.invalid,
+    backtrack: node.backtracks > 0,
+    selfCorrect: node.inTextBacktrack,
+    disagree,
+  };
+}
+
+/** Where a card's corner markers sit: backtracking top left, self-correction top right, the
+ * PRM-disagreement mark bottom left (centres and half-sizes); the fold button takes the bottom
+ * right. */
+export function cardMarkers(w: number, h: number) {
+  return {
+    backtrack: { x: -w / 2, y: -h / 2, size: 6 },
+    selfCorrect: { x: w / 2, y: -h / 2, size: 5.5 },
+    disagree: { x: -w / 2, y: h / 2, size: 7 },
+  };
+}
+
 /** How the edge into a node looks: width by visits, the path colour on the current path. */
 export function linkLook(
   child: TreeNode,
@@ -109,6 +164,9 @@ export function selfCorrectMarker(r: number): { x: number; y: number; size: numb
   return { x: r + 4, y: -(r - 1), size: 4 };
 }
 
+/** The font family of cards and labels: the one text is measured in ({@link textWidth}). */
+export const CARD_FONT = 'ui-sans-serif, system-ui, sans-serif';
+
 let measurer: CanvasRenderingContext2D | null | undefined;
 
 /** The width of `text` in the page's sans-serif at `fontSize` (an estimate without a DOM). */
@@ -118,7 +176,7 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
       typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   }
   if (!measurer) return [...text].length * fontSize * 0.58;
-  measurer.font = `${bold ? 700 : 500} ${fontSize}px ui-sans-serif, system-ui, sans-serif`;
+  measurer.font = `${bold ? 700 : 500} ${fontSize}px ${CARD_FONT}`;
   return measurer.measureText(text).width;
 }
 
@@ -150,4 +208,30 @@ export const STUB_HALF = { halfWidth: 30, halfHeight: 9 };
 /** The fold button drawn at the selected node's lower right (centre and radius). */
 export function foldButton(r: number): { x: number; y: number; r: number } {
   return { x: r * 0.75 + 6, y: r * 0.75 + 6, r: 6.5 };
+}
+
+/** Where a folded card's "+N" badge sits: centred just below the card. */
+export function cardBadgeCentre(): { x: number; y: number } {
+  return { x: 0, y: CARD.height / 2 + (BADGE_FONT + 5) / 2 + 3 };
+}
+
+/** The fold button of the selected card: on its lower right corner. */
+export function cardFoldButton(w: number): { x: number; y: number; r: number } {
+  return { x: w / 2, y: CARD.height / 2, r: 8 };
+}
+
+/** Half the size of a "+N more" stub beside cards (for hit tests). */
+export const CARD_STUB_HALF = { halfWidth: STUB_WIDTH / 2, halfHeight: CARD.height / 4 };
+
+/** A card's box grown by `extra` on every side, in layout units. */
+export function cardBox(
+  p: { x: number; y: number; w: number },
+  extra = 0,
+): { x: number; y: number; width: number; height: number } {
+  return {
+    x: p.x - p.w / 2 - extra,
+    y: p.y - CARD.height / 2 - extra,
+    width: p.w + 2 * extra,
+    height: CARD.height + 2 * extra,
+  };
 }

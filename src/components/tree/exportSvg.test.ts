@@ -6,7 +6,9 @@ import { child } from '../../layout/testTrees';
 import { tidyTree } from '../../layout/tidyTree';
 import { visibleTree } from '../../layout/visible';
 import { pngScale } from './exportPng';
-import { escapeXml, treeToSvg } from './exportSvg';
+import { escapeXml, exportTitle, treeToSvg } from './exportSvg';
+import { typedEntry } from '../../core/tasks/registry';
+import { cardLayout, createCardBook } from '../../layout/card';
 import { PALETTES } from './palette';
 
 const PAYLOAD = '<img src=x onerror=alert(1)> & "quotes"';
@@ -26,12 +28,16 @@ const events: TraceEvent[] = [
 function exported(theme: 'light' | 'dark', collapsed = new Set<number>()) {
   const tree = reduce(events);
   const visible = visibleTree(tree, { collapsed, topK: 2 });
+  const cards = createCardBook(typedEntry('game24').shortStep);
   return treeToSvg({
     tree,
-    layout: tidyTree(tree, { visible }),
+    layout: tidyTree(tree, { ...cardLayout(tree, cards), visible }),
     visible,
     onPath: new Set([0, 1]),
     palette: PALETTES[theme],
+    cards,
+    exactRule: true,
+    title: exportTitle({ problem: '4 6 8 8', algorithm: 'mcts', event: 'event 4 of 4: terminal' }),
   });
 }
 
@@ -48,8 +54,21 @@ describe('treeToSvg', () => {
     const { svg } = exported('light');
     expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;');
     expect(svg).not.toContain('<img');
+    // The root's card is named by the task's short form of the problem; its full text is in
+    // the card's <title>.
     expect(svg).toContain('Use 4 6 8 8 &lt;to&gt; make 24');
     expect(svg).not.toMatch(/<script|<foreignObject|\son\w+\s*=\s*"/i);
+  });
+
+  it('is slide-ready: a title line, and every drawn card with its step and numbers', () => {
+    const { svg } = exported('light');
+    expect(svg).toContain('>4 6 8 8 · MCTS · event 4 of 4: terminal</text>');
+    // Steps of the drawn children (top 2 of the root's 3) as card titles, N and Q under each.
+    expect(svg).toMatch(/data-card="title"[^>]*>step 2<\/text>/);
+    expect(svg).toMatch(/data-card="title"[^>]*>step 4<\/text>/);
+    expect(svg).toContain('>N 0 · Q 0.00</text>');
+    // The solved leaf says so on its card.
+    expect(svg).toMatch(/data-card="outcome"[^>]*>✓ 24<\/text>/);
   });
 
   it('includes the legend, the drawn nodes, stubs and badges, in the theme’s colours', () => {

@@ -3,22 +3,28 @@ import type { SearchTree } from '../../core/tree/tree';
 import type { TreeLayout } from '../../layout/tidyTree';
 import { linkPath } from '../../layout/tidyTree';
 import type { VisibleTree } from '../../layout/visible';
-import { shorten, tooltipLines } from './describe';
+import type { CardBook } from '../../layout/card';
+import { CARD, STUB_WIDTH } from '../../layout/card';
+import { prmDisagrees } from '../../layout/prmTruth';
+import type { TextRun } from './cardText';
+import { cardRuns } from './cardText';
+import { tooltipLines } from './describe';
 import {
   BADGE_FONT,
-  backtrackMarker,
-  badgeCentre,
+  CARD_FONT,
+  STRIPE,
+  cardBadgeCentre,
+  cardLook,
+  cardMarkers,
   linkLook,
-  nodeLook,
   pillSize,
-  selfCorrectMarker,
   stubText,
   textWidth,
 } from './encodings';
 import type { LegendItem, Swatch } from './legend';
 import { legendItems } from './legend';
 import type { Palette } from './palette';
-import { diamondPath } from './TreeNodeMark';
+import { diamondPath, trianglePath } from './TreeNodeMark';
 
 /**
  * The tree as a standalone SVG file: what the view shows (folded subtrees and stubs as
@@ -41,6 +47,12 @@ export interface SvgExportInput {
   visible: VisibleTree;
   onPath: ReadonlySet<NodeId>;
   palette: Palette;
+  /** The card titles (the tree view's). */
+  cards: CardBook;
+  /** Whether the task's rule verifier sees the whole truth (PRM-disagreement marks). */
+  exactRule: boolean;
+  /** The title line ({@link exportTitle}); a plain one naming the root without it. */
+  title?: string;
 }
 
 /** The file's text and its size in CSS pixels. */
@@ -51,7 +63,7 @@ export interface SvgExport {
 }
 
 const PAD = 40;
-const FONT = 'system-ui, -apple-system, Segoe UI, sans-serif';
+const FONT = CARD_FONT;
 const LEGEND_ROW = 20;
 
 function swatchSvg(s: Swatch): string {
@@ -77,6 +89,14 @@ function swatchSvg(s: Swatch): string {
       return `<line x1="1" y1="8" x2="23" y2="8" stroke="${s.color}" stroke-width="${s.width}"${s.dashed ? ' stroke-dasharray="4 3"' : ''}/>`;
     case 'pill':
       return `<rect x="1" y="2" width="22" height="12" rx="6" fill="${s.fill}"${s.dashed ? ` stroke="${s.color}" stroke-dasharray="3 2"` : ''}/><text x="12" y="11" text-anchor="middle" font-size="8" font-weight="600" fill="${s.color}">${escapeXml(s.text)}</text>`;
+    case 'card': {
+      const ring = s.ring
+        ? `<rect x="0.5" y="0.5" width="23" height="15" rx="4" fill="none" stroke="${s.ring}" stroke-width="1.5"/>`
+        : '';
+      return `<g opacity="${s.opacity ?? 1}">${ring}<rect x="3" y="3" width="18" height="10" rx="2" fill="${s.fill}" stroke="${s.stroke}"/><rect x="3" y="3" width="3" height="10" fill="${s.stripe}"/></g>`;
+    }
+    case 'triangle':
+      return `<path d="M12,2 L18,13 L6,13 Z" fill="${s.color}"/>`;
   }
 }
 
@@ -91,32 +111,41 @@ function legendSvg(items: LegendItem[], columns: number, column: number, p: Pale
     .join('');
 }
 
-function nodeSvg(input: SvgExportInput, id: NodeId, x: number, y: number): string {
-  const { tree, visible, onPath, palette: p } = input;
+function runSvg(r: TextRun): string {
+  const anchor = r.anchor === 'start' ? '' : ` text-anchor="${r.anchor}"`;
+  return `<text data-card="${r.role}" x="${r.x}" y="${r.y}" font-size="${r.size}" font-weight="${r.bold ? 700 : 500}"${anchor} fill="${r.fill}">${escapeXml(r.text)}</text>`;
+}
+
+function nodeSvg(input: SvgExportInput, id: NodeId, x: number, y: number, w: number): string {
+  const { tree, visible, onPath, palette: p, cards } = input;
   const node = tree.nodes[id];
   if (!node) return '';
-  const look = nodeLook(node, onPath.has(id), p);
+  const look = cardLook(node, onPath.has(id), p, prmDisagrees(node, input.exactRule) !== null);
   const hidden = visible.hidden.get(id) ?? 0;
+  const h = CARD.height;
+  const m = cardMarkers(w, h);
   const parts = [
     `<title>${escapeXml(tooltipLines(node, hidden).join('\n'))}</title>`,
-    `<circle r="${look.r}" fill="${look.fill}" stroke="${look.stroke}" stroke-width="${look.strokeWidth}"${look.dashed ? ' stroke-dasharray="3 2"' : ''}/>`,
+    `<rect x="${-w / 2}" y="${-h / 2}" width="${w}" height="${h}" rx="6" fill="${look.fill}" stroke="${look.stroke}" stroke-width="${look.strokeWidth}"${look.dashed ? ' stroke-dasharray="5 3"' : ''}/>`,
+    `<rect x="${-w / 2 + 0.5}" y="${-h / 2 + 0.5}" width="${STRIPE}" height="${h - 1}" fill="${look.stripe}"/>`,
+    ...cardRuns(node, cards.title(node), tree.algorithm, w, 'full', p).map(runSvg),
   ];
-  if (look.glyph)
-    parts.push(
-      `<text x="${look.r + 3}" y="4.5" font-size="13" font-weight="700" fill="${look.glyphColor}">${escapeXml(look.glyph)}</text>`,
-    );
   if (look.backtrack) {
-    const m = backtrackMarker(look.r);
-    parts.push(`<path d="${diamondPath(m.x, m.y, m.size)}" fill="${p.backtrack}"/>`);
+    const b = m.backtrack;
+    parts.push(`<path d="${diamondPath(b.x, b.y, b.size)}" fill="${p.backtrack}"/>`);
   }
   if (look.selfCorrect) {
-    const m = selfCorrectMarker(look.r);
+    const c = m.selfCorrect;
     parts.push(
-      `<path d="${diamondPath(m.x, m.y, m.size)}" fill="none" stroke="${p.backtrack}" stroke-width="1.5"/>`,
+      `<path d="${diamondPath(c.x, c.y, c.size)}" fill="${p.background}" stroke="${p.backtrack}" stroke-width="2"/>`,
     );
   }
+  if (look.disagree) {
+    const t = m.disagree;
+    parts.push(`<path d="${trianglePath(t.x, t.y, t.size)}" fill="${p.disagree}"/>`);
+  }
   if (hidden > 0) {
-    const b = badgeCentre(look.r);
+    const b = cardBadgeCentre();
     const size = pillSize(`+${hidden}`, BADGE_FONT);
     parts.push(
       `<rect x="${b.x - size.width / 2}" y="${b.y - size.height / 2}" width="${size.width}" height="${size.height}" rx="${size.height / 2}" fill="${p.badgeBg}"/>`,
@@ -126,26 +155,47 @@ function nodeSvg(input: SvgExportInput, id: NodeId, x: number, y: number): strin
   return `<g transform="translate(${x},${y})" opacity="${look.opacity}">${parts.join('')}</g>`;
 }
 
+/** The names of the algorithms, as a slide's title line writes them. */
+const ALGORITHM_NAMES = { mcts: 'MCTS', beam: 'Beam search', 'best-of-n': 'Best-of-N' } as const;
+
 /**
- * The SVG file of the tree as drawn (collapse and top-k applied), with a heading (the problem),
- * the legend, and each node's step text and numbers in a `<title>`.
+ * The title line of an exported tree: the problem, the algorithm and the event shown.
+ * @example exportTitle({ problem: '4 6 8 8', algorithm: 'mcts', event: 'event 211 of 211: done' })
+ * // '4 6 8 8 · MCTS · event 211 of 211: done'
+ */
+export function exportTitle(t: {
+  problem: string;
+  algorithm: SearchTree['algorithm'];
+  event: string;
+}): string {
+  const algorithm = t.algorithm === null ? 'search' : ALGORITHM_NAMES[t.algorithm];
+  return [t.problem, algorithm, t.event].filter((x) => x !== '').join(' · ');
+}
+
+/**
+ * The SVG file of the tree as drawn (collapse and top-k applied), slide-ready: a title line
+ * (problem, algorithm, event), every node's card with its step and numbers, and a compact
+ * legend under the tree; each node's full text and numbers in a `<title>`.
  */
 export function treeToSvg(input: SvgExportInput): SvgExport {
   const { tree, layout, palette: p } = input;
   const { minX, maxX, minY, maxY } = layout.bounds;
   const treeWidth = maxX - minX + 2 * PAD;
-  const items = legendItems(p);
+  const items = legendItems(p, tree.algorithm);
   // Columns as wide as the longest entry: swatch, gap, label, gap.
-  const column = Math.ceil(54 + Math.max(...items.map((i) => textWidth(i.label, 11))) + 24);
-  const width = Math.max(Math.ceil(treeWidth), 3 * column + 2 * PAD);
-  const columns = Math.max(1, Math.floor((width - 2 * PAD) / column));
+  const column = Math.ceil(54 + Math.max(...items.map((i) => textWidth(i.label, 11))) + 16);
+  const width = Math.max(Math.ceil(treeWidth), 2 * column + 2 * PAD);
+  const columns = Math.max(1, Math.min(items.length, Math.floor((width - 2 * PAD) / column)));
   const legendHeight = Math.ceil(items.length / columns) * LEGEND_ROW;
-  const top = PAD + 28 + legendHeight + 16;
-  const height = Math.ceil(top + maxY - minY + 2 * PAD);
+  const top = PAD + 30;
+  const treeHeight = maxY - minY + CARD.height + 2 * 34;
+  const height = Math.ceil(top + treeHeight + 12 + legendHeight + PAD);
   const root = tree.nodes[0];
-  const heading = `Search tree — ${root ? shorten(root.text, 90) : 'empty'} (${layout.nodes.length} of ${tree.nodes.length} nodes shown)`;
+  const heading =
+    input.title ??
+    `Search tree — ${root ? input.cards.title(root).title : 'empty'} (${layout.nodes.length} of ${tree.nodes.length} nodes shown)`;
   const dx = (width - (maxX - minX)) / 2 - minX;
-  const dy = top + PAD - minY;
+  const dy = top + 34 + CARD.height / 2 - minY;
 
   const links = layout.links
     .map((l) => {
@@ -159,22 +209,22 @@ export function treeToSvg(input: SvgExportInput): SvgExport {
     .map((s) => {
       const from = layout.byId.get(s.parent);
       const text = stubText(s.hidden.length);
-      const size = pillSize(text, BADGE_FONT);
+      const size = { width: STUB_WIDTH, height: CARD.height / 2 };
       const link = from
         ? `<path d="${linkPath({ source: from, target: s })}" stroke="${p.link}" stroke-dasharray="4 3"/>`
         : '';
-      return `${link}<g transform="translate(${s.x},${s.y})"><rect x="${-size.width / 2}" y="${-size.height / 2}" width="${size.width}" height="${size.height}" rx="${size.height / 2}" fill="${p.labelBg}" stroke="${p.muted}" stroke-dasharray="3 2"/><text y="${BADGE_FONT / 2 - 1}" text-anchor="middle" font-size="${BADGE_FONT}" fill="${p.muted}">${escapeXml(text)}</text></g>`;
+      return `${link}<g transform="translate(${s.x},${s.y})"><rect x="${-size.width / 2}" y="${-size.height / 2}" width="${size.width}" height="${size.height}" rx="${size.height / 2}" fill="${p.labelBg}" stroke="${p.muted}" stroke-dasharray="3 2"/><text y="4.5" text-anchor="middle" font-size="13" fill="${p.muted}">${escapeXml(text)}</text></g>`;
     })
     .join('');
-  const nodes = layout.nodes.map((n) => nodeSvg(input, n.id, n.x, n.y)).join('');
+  const nodes = layout.nodes.map((n) => nodeSvg(input, n.id, n.x, n.y, n.w)).join('');
 
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`,
     `<title>${escapeXml(heading)}</title>`,
     `<rect width="100%" height="100%" fill="${p.background}"/>`,
-    `<text x="${PAD}" y="${PAD + 8}" font-size="16" font-weight="600" fill="${p.text}">${escapeXml(heading)}</text>`,
-    `<g transform="translate(${PAD},${PAD + 28})">${legendSvg(items, columns, column, p)}</g>`,
+    `<text x="${PAD}" y="${PAD + 10}" font-size="20" font-weight="700" fill="${p.text}">${escapeXml(heading)}</text>`,
     `<g transform="translate(${dx},${dy})"><g fill="none">${links}</g>${stubs}${nodes}</g>`,
+    `<g transform="translate(${PAD},${top + treeHeight + 12})">${legendSvg(items, columns, column, p)}</g>`,
     '</svg>',
   ].join('\n');
   return { svg, width, height };

@@ -1,3 +1,4 @@
+import type { SearchTree } from '../../core/tree/tree';
 import { TERMINAL_MARK, nodeRadius, terminalColor } from './encodings';
 import type { Palette } from './palette';
 
@@ -21,7 +22,18 @@ export type Swatch =
   | { kind: 'glyph'; glyph: string; color: string }
   | { kind: 'diamond'; color: string; hollow: boolean }
   | { kind: 'line'; color: string; width: number; dashed?: boolean }
-  | { kind: 'pill'; text: string; fill: string; color: string; dashed?: boolean };
+  | { kind: 'pill'; text: string; fill: string; color: string; dashed?: boolean }
+  /** A small card: its PRM band, its outline, and a ring when selected. */
+  | {
+      kind: 'card';
+      stripe: string;
+      fill: string;
+      stroke: string;
+      dashed?: boolean;
+      opacity?: number;
+      ring?: string;
+    }
+  | { kind: 'triangle'; color: string };
 
 /** One legend entry. */
 export interface LegendItem {
@@ -29,8 +41,63 @@ export interface LegendItem {
   label: string;
 }
 
-/** The legend of the tree in a palette. */
-export function legendItems(p: Palette): LegendItem[] {
+/**
+ * The legend of the tree in a palette, for an algorithm: only what that algorithm draws
+ * (edge width by visits and rollouts are MCTS's; pruning is beam search's).
+ */
+export function legendItems(p: Palette, algorithm: SearchTree['algorithm'] = 'mcts'): LegendItem[] {
+  const card = { stripe: p.prm[2], fill: p.card, stroke: p.muted };
+  const mcts = algorithm === 'mcts' || algorithm === null;
+  const items: (LegendItem | false)[] = [
+    { swatch: { kind: 'gradient', stops: p.prm }, label: 'PRM step score 0 → 1 (card edge)' },
+    mcts && { swatch: { kind: 'line', color: p.link, width: 4 }, label: 'edge width = visits' },
+    {
+      swatch: { kind: 'line', color: p.path, width: 3 },
+      label: mcts ? 'current path (the answer’s once done)' : 'the answer’s path',
+    },
+    ...(['solved', 'wrong-answer', 'invalid-step'] as const).map((kind) => ({
+      swatch: {
+        kind: 'glyph' as const,
+        glyph: TERMINAL_MARK[kind].glyph,
+        color: terminalColor(kind, p),
+      },
+      label:
+        kind === 'invalid-step' ? 'invalid step (dashed, with why)' : TERMINAL_MARK[kind].words,
+    })),
+    algorithm === 'beam' && {
+      swatch: { kind: 'card', ...card, opacity: 0.55 },
+      label: 'faded = pruned',
+    },
+    {
+      swatch: { kind: 'triangle', color: p.disagree },
+      label: 'PRM disagrees with the truth',
+    },
+    mcts && {
+      swatch: { kind: 'diamond', color: p.backtrack, hollow: false },
+      label: 'backtracking point',
+    },
+    {
+      swatch: { kind: 'diamond', color: p.backtrack, hollow: true },
+      label: 'step corrects itself (“Wait…”)',
+    },
+    { swatch: { kind: 'card', ...card, ring: p.selected }, label: 'selected' },
+    {
+      swatch: { kind: 'pill', text: '+12', fill: p.badgeBg, color: p.badgeText },
+      label: 'folded',
+    },
+    {
+      swatch: { kind: 'pill', text: '+N', fill: p.labelBg, color: p.muted, dashed: true },
+      label: 'more children',
+    },
+    mcts && {
+      swatch: { kind: 'line', color: p.ghost, width: 1.5, dashed: true },
+      label: 'rollout (not tree nodes)',
+    },
+  ];
+  return items.filter((i): i is LegendItem => i !== false);
+}
+/** The legend of trees drawn as dots (the compare view): size by visits, fill by PRM. */
+export function dotLegendItems(p: Palette): LegendItem[] {
   const dot = { fill: p.prm[2], stroke: p.nodeStroke };
   return [
     { swatch: { kind: 'gradient', stops: p.prm }, label: 'PRM step score 0 → 1' },

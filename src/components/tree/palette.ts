@@ -37,6 +37,10 @@ export interface Palette {
   badgeText: string;
   /** The value travelling up during backpropagation. */
   travel: string;
+  /** Background of a node's card. */
+  card: string;
+  /** The mark of a PRM score that disagrees with the truth. */
+  disagree: string;
 }
 
 const LIGHT: Palette = {
@@ -63,6 +67,8 @@ const LIGHT: Palette = {
   badgeBg: '#334155',
   badgeText: '#ffffff',
   travel: '#d97706',
+  card: '#ffffff',
+  disagree: '#b45309',
 };
 
 const DARK: Palette = {
@@ -89,6 +95,8 @@ const DARK: Palette = {
   badgeBg: '#cbd5e1',
   badgeText: '#0f172a',
   travel: '#fbbf24',
+  card: '#0f172a',
+  disagree: '#fcd34d',
 };
 
 /** The palette of each theme. */

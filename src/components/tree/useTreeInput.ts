@@ -7,7 +7,8 @@ import type { Hit, HitBox } from '../../layout/hitTest';
 import { hitTest } from '../../layout/hitTest';
 import { MOVE_KEYS, moveFocus } from '../../layout/keyNav';
 import { hoverNode, selectNode, toggleCollapsed } from '../../store';
-import { BADGE_FONT, STUB_HALF, badgeCentre, foldButton, nodeRadius, pillSize } from './encodings';
+import { CARD } from '../../layout/card';
+import { BADGE_FONT, CARD_STUB_HALF, cardBadgeCentre, cardFoldButton, pillSize } from './encodings';
 import type { TreeModel } from './useTreeModel';
 
 /** Pointer and key handlers of the tree, and what the pointer is over. */
@@ -56,7 +57,7 @@ export function useTreeInput(args: TreeInputArgs): TreeInput {
     const node = selectedId === null ? undefined : tree.nodes[selectedId];
     const at = selectedId === null ? undefined : layout.byId.get(selectedId);
     if (node && at && selectedId !== null && node.children.length > 0) {
-      const f = foldButton(nodeRadius(node.N));
+      const f = cardFoldButton(at.w);
       const r = f.r + 1;
       out.push({
         hit: { kind: 'fold', id: selectedId },
@@ -72,7 +73,7 @@ export function useTreeInput(args: TreeInputArgs): TreeInput {
       const p = layout.byId.get(id);
       const n = tree.nodes[id];
       if (!p || !n) continue;
-      const c = badgeCentre(nodeRadius(n.N));
+      const c = cardBadgeCentre();
       const s = pillSize(`+${hidden}`, BADGE_FONT);
       out.push({
         hit: { kind: 'badge', id },
@@ -92,9 +93,10 @@ export function useTreeInput(args: TreeInputArgs): TreeInput {
     if (!rect) return null;
     const p = invert(transform, { x: e.clientX - rect.left, y: e.clientY - rect.top });
     return hitTest(layout, p, {
-      radiusOf: (id) => Math.max(nodeRadius(tree.nodes[id]?.N ?? 0), 3 / transform.k),
+      radiusOf: () => 3 / transform.k,
+      halfHeight: CARD.height / 2,
       slack: SLACK_PX / transform.k,
-      stub: STUB_HALF,
+      stub: CARD_STUB_HALF,
       boxes,
     });
   };

@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { NodeId, TraceEvent } from '../../core/tree/events';
 import type { SearchTree } from '../../core/tree/tree';
+import { taskEntry } from '../../core/tasks/registry';
+import type { CardBook } from '../../layout/card';
+import { cardLayout, createCardBook } from '../../layout/card';
 import { createLayoutCache } from '../../layout/layoutCache';
 import type { NodeLabel, Overlay } from '../../layout/overlay';
 import { phaseOverlay } from '../../layout/overlay';
@@ -10,6 +13,7 @@ import type { VisibleTree } from '../../layout/visible';
 import { visibleTree } from '../../layout/visible';
 import type { Store } from '../../store';
 import { focusPath, useArbor } from '../../store';
+import { textWidth } from './encodings';
 import type { Palette } from './palette';
 import { PALETTES } from './palette';
 
@@ -29,6 +33,10 @@ export interface TreeModel {
   playing: boolean;
   /** Events per second while playing. */
   speed: number;
+  /** The card titles of the run's nodes. */
+  cards: CardBook;
+  /** Whether the task's rule verifier sees the whole truth (PRM-disagreement marks). */
+  exactRule: boolean;
 }
 
 /** The view's own choices that shape what is drawn. */
@@ -49,6 +57,7 @@ const selectCollapsed = (s: Store) => s.collapsed;
 const selectTheme = (s: Store) => s.theme;
 const selectPlaying = (s: Store) => s.playing;
 const selectSpeed = (s: Store) => s.speed;
+const selectTask = (s: Store) => s.settings.task;
 const selectAggregation = (s: Store) =>
   s.settings.search.algorithm === 'best-of-n' ? s.settings.search.aggregation : null;
 
@@ -91,6 +100,7 @@ export function useTreeModel(choices: TreeChoices): TreeModel {
   const playing = useArbor(selectPlaying);
   const speed = useArbor(selectSpeed);
   const aggregation = useArbor(selectAggregation);
+  const entry = taskEntry(useArbor(selectTask));
   const { topK, opened, focusId, throttle } = choices;
 
   const onPath = useMemo(() => new Set(focusPath(tree)), [tree]);
@@ -101,7 +111,9 @@ export function useTreeModel(choices: TreeChoices): TreeModel {
     return visibleTree(tree, { collapsed, topK, opened, pinned });
   }, [tree, event, onPath, selectedId, focusId, collapsed, topK, opened]);
 
-  const [cache] = useState(createLayoutCache);
+  // The view is remounted for a new run (TreeView's key), so one book serves the run's task.
+  const [cards] = useState(() => createCardBook(entry.shortStep, textWidth));
+  const [cache] = useState(() => createLayoutCache(undefined, (t) => cardLayout(t, cards)));
   const [, retry] = useState(0);
   const cached = cache.get(tree, visible, throttle);
   const { layout, stale, retryInMs } = cached;
@@ -129,5 +141,7 @@ export function useTreeModel(choices: TreeChoices): TreeModel {
     hoveredId,
     playing,
     speed,
+    cards,
+    exactRule: entry.rule.sees === 'exact',
   };
 }

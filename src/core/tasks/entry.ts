@@ -79,6 +79,12 @@ export interface TaskEntry<S, P extends Problem, Id extends string = string> {
   /** The bundled problems, easiest first. */
   readonly problems: readonly ProblemEntry[];
   getProblem(id: string): P | undefined;
+  /**
+   * A node's text in the short form a tree card shows (the caller cuts it to the card's width):
+   * `7 − 4 = 3` for a Game of 24 step, `4 6 8 8` for its root (`isRoot`), the equation of a
+   * word-problem step. Pure; never throws on text a model wrote.
+   */
+  shortStep(text: string, isRoot: boolean): string;
   /** How the summary names a problem: "4 6 8 8 (g24-001, easy)". */
   summary(problem: P): string;
   /** The full question where the picker's label shortens it (word problems), else null. */

@@ -41,3 +41,8 @@ export type StateOf<Id extends TaskId> =
 /** A task's problem type: `ProblemOf<'game24'>` is `Game24Problem`. */
 export type ProblemOf<Id extends TaskId> =
   EntryOf<Id> extends TaskEntry<unknown, infer P, Id> ? P : never;
+
+/** The entry of a task id with its types known (for code and tests that name the task). */
+export function typedEntry<Id extends TaskId>(id: Id): EntryOf<Id> {
+  return taskEntry(id) as EntryOf<Id>;
+}

@@ -6,6 +6,7 @@ import { game24SimulatedTruth, stepTruth } from './simulated';
 import { solve24 } from './solver';
 import type { Game24Problem, Game24State } from './state';
 import { game24Task } from './task';
+import { game24ShortStep } from './shortStep';
 
 /** Game of 24 as the rest of Arbor sees it (one line in `../registry.ts`). */
 export const game24Entry: TaskEntry<Game24State, Game24Problem, 'game24'> = {
@@ -20,6 +21,7 @@ export const game24Entry: TaskEntry<Game24State, Game24Problem, 'game24'> = {
     difficulty: p.difficulty,
   })),
   getProblem: getPuzzle,
+  shortStep: game24ShortStep,
   summary: (p) => `${p.numbers.join(' ')} (${p.id}, ${p.difficulty})`,
   question: () => null,
   // The exact solver's solution, e.g. three steps ending "(left: 24)".

@@ -3,6 +3,7 @@ import { WORD_PROBLEMS, getWordProblem } from './problems';
 import { WORD_PROBLEM_PROMPTS } from './prompts';
 import { wordSimulatedTruth } from './simulated/truth';
 import { wordProblemTask } from './task';
+import { wordShortStep } from './shortStep';
 import type { WordProblem, WordProblemState } from './types';
 
 /** The question cut to a picker's width (whole words). */
@@ -26,6 +27,7 @@ export const wordProblemsEntry: TaskEntry<WordProblemState, WordProblem, 'word-p
     difficulty: p.difficulty,
   })),
   getProblem: getWordProblem,
+  shortStep: wordShortStep,
   summary: (p) => `${p.question} (${p.id}, ${p.difficulty})`,
   question: (p) => p.question,
   // The bundled reference solution, one step per entry.

@@ -100,6 +100,7 @@ export {
   resumeLab,
   selectLabPoint,
   setLabMetric,
+  setLabInterval,
   setLabPage,
   startLab,
   updateLabDraft,

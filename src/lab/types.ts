@@ -13,6 +13,10 @@ import type { EngineSettings, RunSettings, TaskId } from '../run/settings';
  */
 export type StrategyId = string;
 
+/** What a plot point's whisker shows: a 95 % Wilson interval on the share solved
+ *  (`wilson.ts`), or the spread (lowest to highest) of the seeds' accuracies. */
+export type IntervalKind = 'wilson' | 'seeds';
+
 /** What the lab plots on the x-axis. */
 export type ComputeMetric = 'generated' | 'calls';
 

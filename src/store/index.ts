@@ -106,6 +106,7 @@ export {
   resumeLab,
   selectLabPoint,
   setLabMetric,
+  setLabInterval,
   setLabPage,
   startLab,
   updateLabDraft,

@@ -2,7 +2,7 @@ import { engineFor } from '../engines/registry';
 import { modelSession } from '../engines/webllm/session';
 import { countRuns, validateSpec } from '../lab/grid';
 import type { LabRun, LabRunnerDeps, LabSink } from '../lab/labRunner';
-import type { ComputeMetric, GridSpec } from '../lab/types';
+import type { ComputeMetric, GridSpec, IntervalKind } from '../lab/types';
 import type { LabGrid, LabPage, LabState } from './labSlice';
 import { defaultProblemIds } from './labSlice';
 import { forgetCells, keepEvents } from './labCells';
@@ -203,6 +203,11 @@ export function cancelLab(): void {
 /** The plot's x-axis: tokens generated or model calls. */
 export function setLabMetric(metric: ComputeMetric): void {
   setLab({ metric });
+}
+
+/** The points' whiskers: Wilson 95 % intervals, or the seeds' spread. */
+export function setLabInterval(interval: IntervalKind): void {
+  setLab({ interval });
 }
 
 /** Selects a plot point (its runs are listed), or clears the selection. */

@@ -1,5 +1,12 @@
 import { DEFAULT_STRATEGIES } from '../lab/strategies';
-import type { CellResult, ComputeMetric, GridCell, GridProgress, GridSpec } from '../lab/types';
+import type {
+  CellResult,
+  ComputeMetric,
+  GridCell,
+  GridProgress,
+  GridSpec,
+  IntervalKind,
+} from '../lab/types';
 import { DIFFICULTIES, pickSubset } from '../lab/subset';
 import type { EngineSettings, TaskId } from '../run/settings';
 import { DEFAULT_ENGINE, DEFAULT_SETTINGS } from '../run/settings';
@@ -38,6 +45,8 @@ export interface LabState {
   grid: LabGrid | null;
   /** The plot's x: tokens generated, or model calls. */
   metric: ComputeMetric;
+  /** The points' whiskers: Wilson 95 % intervals (the default) or the seeds' spread. */
+  interval: IntervalKind;
   /** The plot point whose runs are listed (series id from aggregate.ts's `seriesId`). */
   selectedPoint: { series: string; budget: number } | null;
   /** Two runs shown side by side (cell ids of the current grid). */
@@ -81,6 +90,7 @@ export function initialLabState(): LabState {
     draft: defaultLabDraft(),
     grid: null,
     metric: 'generated',
+    interval: 'wilson',
     selectedPoint: null,
     compare: null,
   };

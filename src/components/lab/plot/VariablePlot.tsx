@@ -16,6 +16,7 @@ import { pointLabel, pointTooltip } from './pointText';
 export function VariablePlot({ data }: { data: LabData }) {
   const theme = useArbor((s) => s.theme);
   const metric = useArbor((s) => s.lab.metric);
+  const interval = useArbor((s) => s.lab.interval);
   const selected = useArbor((s) => s.lab.selectedPoint);
   const svg = useRef<SVGSVGElement>(null);
   const budgetId = useId();
@@ -25,8 +26,14 @@ export function VariablePlot({ data }: { data: LabData }) {
     chosen !== null && budgets.includes(chosen) ? chosen : (budgets[budgets.length - 1] ?? 0);
   const name = variableName(data.spec) ?? 'variable';
   const lines = useMemo(
-    () => variableLines(data.spec, variableCurve(data.points, budget), theme),
-    [data.spec, data.points, budget, theme],
+    () => [
+      {
+        id: 'all',
+        title: '',
+        lines: variableLines(data.spec, variableCurve(data.points, budget), theme, interval),
+      },
+    ],
+    [data.spec, data.points, budget, theme, interval],
   );
   const forcing = data.spec.experiment.kind === 'budget-forcing';
   return (
@@ -54,7 +61,7 @@ export function VariablePlot({ data }: { data: LabData }) {
         )}
         <PlotSaveButtons svg={svg} name="arbor-variable" label={name} className="ml-auto" />
       </div>
-      {lines.length === 0 ? (
+      {lines[0]?.lines.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           The points appear here as the runs at this budget finish.
         </p>
@@ -63,14 +70,14 @@ export function VariablePlot({ data }: { data: LabData }) {
           title={`Accuracy against ${name}${forcing ? '' : ` at k = ${budget}`}`}
           testId="variable-plot"
           svgRef={svg}
-          lines={lines}
+          panels={lines}
           xType="linear"
           xLabel={name[0]?.toUpperCase() + name.slice(1)}
           theme={theme}
           pointLabel={(line, d) =>
             pointLabel(line.label, d.point, metric, `${name} ${d.point.series.variant ?? ''}`)
           }
-          tooltip={(_line, d) => pointTooltip(d.point, data.spec.seeds.length)}
+          tooltip={(_line, d) => pointTooltip(d.point, data.spec.seeds.length, interval)}
           isSelected={(_line, d) =>
             selected !== null &&
             selected.series === d.seriesId &&

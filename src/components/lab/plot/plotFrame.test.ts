@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlotLine } from './plotFrame';
-import { legendColumns, linePath, plotFrame } from './plotFrame';
+import { linePath, plotFrame, sharedXDomain } from './plotFrame';
 
 function line(points: [x: number, y: number, lo?: number, hi?: number][]): PlotLine {
   return {
@@ -119,16 +119,20 @@ describe('linePath', () => {
   });
 });
 
-describe('legendColumns', () => {
-  it('fits as many columns as the longest label allows, and never none', () => {
-    // 28 + 4 · 6.2 + 16 = 68.8 px a column: 8 fit in 570.
-    expect(legendColumns([{ label: 'MCTS' }, { label: 'Beam' }], 570)).toEqual({
-      column: expect.closeTo(68.8, 6),
-      columns: 8,
-    });
-    // A 51-character label: 360.2 px, one column.
-    const long = 'Best-of-N, PRM pick (geometric mean), PRM noise 0.6';
-    expect(legendColumns([{ label: long }], 570).columns).toBe(1);
-    expect(legendColumns([{ label: long }], 100).columns).toBe(1);
+describe('sharedXDomain', () => {
+  it('spans every drawable value of all lines, padded as one plot would be', () => {
+    const a = line([[10, 0]]);
+    const b = line([
+      [1000, 1],
+      [0, 0],
+    ]);
+    // Log: [10 / 1.25, 1000 · 1.25]; the 0 cannot be drawn on a log axis.
+    expect(sharedXDomain([a, b], 'log')).toEqual([8, 1250]);
+    const frame = plotFrame([a], 'log', 640, 340, { domain: sharedXDomain([a, b], 'log') });
+    // The lone point at 10 sits where it would in the panel of all points, not centred.
+    expect(frame.lines[0]?.placed[0]?.cx).toBeCloseTo(
+      52 + (570 * Math.log(1.25)) / Math.log(156.25),
+      6,
+    );
   });
 });

@@ -17,6 +17,8 @@ export interface PlotDatum {
   y: number;
   lo: number;
   hi: number;
+  /** Runs behind the value, where known (two lines coincide only with the same runs). */
+  n?: number;
 }
 
 /** One line of the plot. */
@@ -28,6 +30,20 @@ export interface PlotLine<D extends PlotDatum = PlotDatum> {
   dash: string | null;
   marker: 'circle' | 'square' | 'triangle';
   data: D[];
+  /** The name at the line's end, when shorter than `label` (a joint line's names). */
+  endLabel?: string;
+  /** What its legend entry toggles (a strategy's lines across panels share it); `id` else. */
+  legendKey?: string;
+  /** The series a joint line stands for (`mergeLines.ts`); absent for a single series. */
+  members?: { id: string; label: string }[];
+}
+
+/** One panel of small multiples: a value of the experiment's variable and its lines. */
+export interface PlotPanelData<D extends PlotDatum = PlotDatum> {
+  id: string;
+  /** '' for a plot of one panel. */
+  title: string;
+  lines: PlotLine<D>[];
 }
 
 /** A tick of an axis: its value, where it is drawn, and its label ('' = unlabelled). */
@@ -59,6 +75,9 @@ export interface PlotFrame<D extends PlotDatum> {
   lines: { line: PlotLine<D>; placed: Placed<D>[] }[];
   /** Values left out because a log axis cannot show them (compute 0). */
   dropped: number;
+  /** The scales: a value of x or of accuracy to its pixel (for fitted lines). */
+  toX: (value: number) => number;
+  toY: (value: number) => number;
 }
 
 export const PLOT_WIDTH = 640;
@@ -66,13 +85,40 @@ export const PLOT_HEIGHT = 340;
 const MARGIN = { top: 14, right: 18, bottom: 44, left: 52 };
 
 /** The x extent, padded so the outermost points do not sit on the frame. */
-function xDomain(xs: number[], log: boolean): [number, number] {
+export function xDomain(xs: number[], log: boolean): [number, number] {
   if (xs.length === 0) return log ? [1, 10] : [0, 1];
   const lo = Math.min(...xs);
   const hi = Math.max(...xs);
   if (log) return lo === hi ? [lo / 2, hi * 2] : [lo / 1.25, hi * 1.25];
   const pad = lo === hi ? 1 : (hi - lo) * 0.06;
   return [lo - pad, hi + pad];
+}
+
+/** Whether a value can be drawn on the axis (a log axis cannot show x ≤ 0). */
+function drawableOn(log: boolean): (d: PlotDatum) => boolean {
+  return (d) => Number.isFinite(d.x) && (!log || d.x > 0);
+}
+
+/**
+ * The x extent that fits every drawable value of all `lines` (small multiples share it, so
+ * their panels read against one axis).
+ */
+export function sharedXDomain(
+  lines: readonly PlotLine[],
+  xType: 'log' | 'linear',
+): [number, number] {
+  const log = xType === 'log';
+  return xDomain(
+    lines.flatMap((l) => l.data.filter(drawableOn(log)).map((d) => d.x)),
+    log,
+  );
+}
+
+/** Optional geometry of {@link plotFrame}: a shared x extent, a wider right margin. */
+export interface FrameOptions {
+  domain?: [number, number];
+  /** Space right of the plot area (for the names at the lines' ends). */
+  rightMargin?: number;
 }
 
 /**
@@ -84,23 +130,24 @@ export function plotFrame<D extends PlotDatum>(
   xType: 'log' | 'linear',
   width = PLOT_WIDTH,
   height = PLOT_HEIGHT,
+  options: FrameOptions = {},
 ): PlotFrame<D> {
   const log = xType === 'log';
-  const drawable = (d: D) => Number.isFinite(d.x) && (!log || d.x > 0);
+  const drawable = drawableOn(log);
   const xs = lines.flatMap((l) => l.data.filter(drawable).map((d) => d.x));
   const total = lines.reduce((n, l) => n + l.data.length, 0);
   const left = MARGIN.left;
-  const right = width - MARGIN.right;
+  const right = width - (options.rightMargin ?? MARGIN.right);
   const top = MARGIN.top;
   const bottom = height - MARGIN.bottom;
-  const domain = xDomain(xs, log);
+  const domain = options.domain ?? xDomain(xs, log);
   const x = log
     ? scaleLog().domain(domain).range([left, right])
     : scaleLinear().domain(domain).range([left, right]);
   const y = scaleLinear().domain([0, 1]).range([bottom, top]);
   const format = log ? x.tickFormat(6, '~s') : x.tickFormat(6, '~g');
   // A variable that takes whole values (hint steps, thinking tokens) gets whole ticks.
-  const whole = !log && xs.length > 0 && xs.every(Number.isInteger);
+  const whole = !log && xs.length > 0 && xs.every((v) => Number.isInteger(v));
   const xTicks = x
     .ticks(log ? undefined : 6)
     .filter((value) => !whole || Number.isInteger(value))
@@ -137,6 +184,8 @@ export function plotFrame<D extends PlotDatum>(
         })),
     })),
     dropped: total - xs.length,
+    toX: (value) => x(value),
+    toY: (value) => y(value),
   };
 }
 
@@ -145,23 +194,4 @@ export function linePath(placed: readonly { cx: number; cy: number }[]): string 
   return placed
     .map((p, i) => `${i === 0 ? 'M' : 'L'}${p.cx.toFixed(1)},${p.cy.toFixed(1)}`)
     .join('');
-}
-
-/** Width of a legend entry: the swatch and gap, and the label at ~6.2 px a character. */
-const SWATCH = 28;
-const CHAR = 6.2;
-const GAP = 16;
-
-/**
- * The legend's columns: as many as fit in `width` when each is as wide as the longest
- * label, at least one.
- * @example legendColumns([{ label: 'MCTS' }], 570) // { column: 68.8, columns: 8 }
- */
-export function legendColumns(
-  lines: readonly { label: string }[],
-  width: number,
-): { column: number; columns: number } {
-  const longest = Math.max(0, ...lines.map((l) => l.label.length));
-  const column = SWATCH + longest * CHAR + GAP;
-  return { column, columns: Math.max(1, Math.floor(width / column)) };
 }

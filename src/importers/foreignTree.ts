@@ -22,6 +22,11 @@ export interface ForeignNode {
   Q: number;
   /** A PRM step score in [0, 1], when the tool saved one. */
   prm?: number;
+  /**
+   * The line ends here with a final answer, and whether it is right — only where the file
+   * lets Arbor tell (a reference answer to compare with); otherwise the node has no `end`.
+   */
+  end?: { answer: string; correct: boolean };
 }
 
 export type TreeEvents = { ok: true; events: TraceEvent[] } | { ok: false; error: string };
@@ -45,8 +50,9 @@ function childLists(nodes: readonly ForeignNode[]): number[][] | string {
 
 /**
  * Turns a foreign tree into events the reducer accepts: `start`, one `expand` per parent in
- * breadth-first order (so child ids are dense, as the reducer requires), a `score` per PRM
- * value, and one `backprop` that sets every node's N and W = Q · N. Never throws.
+ * breadth-first order (so child ids are dense, as the reducer requires), a `terminal` per
+ * node whose right-or-wrong the file tells, a `score` per PRM value, and one `backprop` that
+ * sets every node's N and W = Q · N. Never throws.
  *
  * Refuses: no nodes or several roots, more than {@link MAX_NODES} nodes, parent links that
  * form a cycle (nodes not reachable from the root), a tree deeper than {@link MAX_DEPTH}, and
@@ -109,6 +115,18 @@ export function foreignTreeToEvents(nodes: readonly ForeignNode[], tool: Foreign
       ok: false,
       error: `${(nodes[lost] as ForeignNode).where}: not reachable from the root; the parent links form a cycle`,
     };
+  }
+
+  for (const index of order) {
+    const end = (nodes[index] as ForeignNode).end;
+    if (!end) continue;
+    events.push({
+      type: 'terminal',
+      node: newId.get(index) as number,
+      answer: end.answer,
+      correct: end.correct,
+      kind: end.correct ? 'solved' : 'wrong-answer',
+    });
   }
 
   const updates: { id: number; N: number; W: number }[] = [];

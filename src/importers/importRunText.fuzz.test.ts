@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reduce } from '../core/tree/reduce';
@@ -102,6 +103,30 @@ describe('importRunText under fuzzing', () => {
         checkImport(text);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("mutated records of rStar-Math's output file: never throw, whichever record is chosen", () => {
+    const lines = readFileSync(
+      new URL('../../public/samples/rstar-math-output.jsonl', import.meta.url),
+      'utf8',
+    )
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown);
+    fc.assert(
+      fc.property(
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: -1, max: 3 }),
+        (mutations, record) => {
+          const file = structuredClone(lines);
+          for (const m of mutations) mutate(file, m);
+          const text = file.map((l) => JSON.stringify(l)).join('\n');
+          checkImport(text);
+          expect(() => importRunText(text, 'x.jsonl', { record })).not.toThrow();
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 

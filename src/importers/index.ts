@@ -13,7 +13,9 @@ import { jsonDepth, MAX_DEPTH, MAX_FILE_CHARS, MAX_NODES } from './limits';
 import { LLM_REASONERS_NOTE, treeLogSchema, treeLogToNodes } from './llmReasoners';
 import { pythonNonFinite } from './pythonJson';
 import { OPENR_NOTE, openrSchema, openrToNodes } from './openr';
-import { RSTAR_NOTE, rstarSchema, rstarToNodes } from './rstarMath';
+import { RSTAR_NOTE, RSTAR_RECORD_NOTE, rstarSchema, rstarToNodes } from './rstarMath';
+import type { RecordChoice, RStarRecord } from './rstarRecords';
+import { recordChoices, recordOf, rstarRecords, sameAnswer } from './rstarRecords';
 
 /** The file formats Arbor reads: its own run file and three search frameworks' trees. */
 export type ImportFormat = 'arbor' | 'llm-reasoners' | 'openr' | 'rstar-math';
@@ -58,7 +60,17 @@ const IMPORTERS: readonly Importer[] = [
 /** The names the UI gives the foreign formats. */
 export const FORMAT_NAME: Record<ForeignKind, string> = SOURCE_TOOL;
 
-export type ImportResult = ParsedRun & { format?: ImportFormat };
+/**
+ * A read file: a run, or a refusal. A file holding several questions' trees (rStar-Math's
+ * output) is refused with `records` to choose from until `record` picks one.
+ */
+export type ImportResult = ParsedRun & { format?: ImportFormat; records?: RecordChoice[] };
+
+/** How to read a file: which record of a many-record file to open. */
+export interface ImportOptions {
+  /** Index into the file's records (rStar-Math's JSON lines). */
+  record?: number;
+}
 
 function refuse(error: string, format?: ImportFormat): ImportResult {
   return format ? { ok: false, error, format } : { ok: false, error };
@@ -87,13 +99,17 @@ function importInterval(eventCount: number): number {
   return Math.max(CHECKPOINT_INTERVAL, Math.ceil(eventCount / 64));
 }
 
-/** Converts a value that passed `importer`'s schema into a run file with its source. */
-function convert(importer: Importer, parsed: unknown, fileName?: string): ImportResult {
-  const nodes = importer.toNodes(parsed as never);
-  if (typeof nodes === 'string') return refuse(nodes, importer.kind);
-  const tree = foreignTreeToEvents(nodes, importer.kind);
-  if (!tree.ok) return refuse(tree.error, importer.kind);
-  const source: RunSource = { kind: importer.kind, note: importer.note };
+/** Converts foreign nodes (or the converter's refusal) into a run file with its source. */
+function fromNodes(
+  kind: ForeignKind,
+  nodes: ForeignNode[] | string,
+  note: string,
+  fileName?: string,
+): ImportResult {
+  if (typeof nodes === 'string') return refuse(nodes, kind);
+  const tree = foreignTreeToEvents(nodes, kind);
+  if (!tree.ok) return refuse(tree.error, kind);
+  const source: RunSource = { kind, note };
   if (fileName !== undefined) source.fileName = fileName.slice(0, 1000);
   const file = makeRunFile(DEFAULT_SETTINGS, tree.events, undefined, { source });
   try {
@@ -101,17 +117,55 @@ function convert(importer: Importer, parsed: unknown, fileName?: string): Import
       ok: true,
       file,
       trace: CheckpointedTrace.from(file.events, importInterval(file.events.length)),
-      format: importer.kind,
+      format: kind,
     };
   } catch (error) {
     const message = error instanceof TraceError ? `events.${error.message}` : String(error);
-    return refuse(`The imported tree could not be replayed: ${message}`, importer.kind);
+    return refuse(`The imported tree could not be replayed: ${message}`, kind);
   }
+}
+
+/** Converts a value that passed `importer`'s schema into a run file with its source. */
+function convert(importer: Importer, parsed: unknown, fileName?: string): ImportResult {
+  return fromNodes(importer.kind, importer.toNodes(parsed as never), importer.note, fileName);
+}
+
+/** One record of rStar-Math's output: its states as a tree, final answers checked. */
+function convertRecord(record: RStarRecord, fileName?: string): ImportResult {
+  const states = rstarSchema.safeParse(record.states);
+  if (!states.success) {
+    return refuse(`${record.where}, rstar: ${describeIssues(states.error.issues)}`, 'rstar-math');
+  }
+  const nodes = rstarToNodes(states.data, {
+    question: record.question,
+    reference: record.answer,
+    same: sameAnswer,
+  });
+  const note = record.answer === null ? RSTAR_NOTE : RSTAR_RECORD_NOTE;
+  return fromNodes('rstar-math', nodes, note, fileName);
+}
+
+/** Opens the one record, the chosen one, or lists them to choose from. */
+function importRecords(
+  records: readonly RStarRecord[],
+  options: ImportOptions,
+  fileName?: string,
+): ImportResult {
+  if (records.length === 1) return convertRecord(records[0] as RStarRecord, fileName);
+  const chosen = options.record === undefined ? undefined : records[options.record];
+  if (chosen) return convertRecord(chosen, fileName);
+  return {
+    ok: false,
+    error: `This rStar-Math file holds ${records.length} questions' trees: choose one to open.`,
+    format: 'rstar-math',
+    records: recordChoices(records),
+  };
 }
 
 /**
  * Reads a file the user opened: an Arbor run file (any version this copy reads) or a tree
- * saved by llm-reasoners, OpenR or rStar-Math, converted into a run with `source` set.
+ * saved by llm-reasoners, OpenR or rStar-Math (its `return_states()` tree, or its `main.py`
+ * output of one JSON record per question), converted into a run with `source` set.
  *
  * Never throws, and its work is bounded before it starts: files over 150 MB, JSON nested
  * deeper than {@link MAX_DEPTH} levels and trees of more than {@link MAX_NODES} nodes are
@@ -121,16 +175,24 @@ function convert(importer: Importer, parsed: unknown, fileName?: string): Import
  * @param text the file's contents
  * @param fileName the file's name, kept in the run's source
  */
-export function importRunText(text: string, fileName?: string): ImportResult {
+export function importRunText(
+  text: string,
+  fileName?: string,
+  options: ImportOptions = {},
+): ImportResult {
   try {
-    return importChecked(text, fileName);
+    return importChecked(text, fileName, options);
   } catch (error) {
     // Nothing above should throw; if something does, the page still gets a message.
     return refuse(`The file could not be read: ${String(error)}`);
   }
 }
 
-function importChecked(text: string, fileName?: string): ImportResult {
+function importChecked(
+  text: string,
+  fileName: string | undefined,
+  options: ImportOptions,
+): ImportResult {
   if (text.length > MAX_FILE_CHARS) {
     return refuse(
       `(file): the file is over ${MAX_FILE_CHARS / 1024 / 1024} MB; Arbor reads files up to that size`,
@@ -140,7 +202,13 @@ function importChecked(text: string, fileName?: string): ImportResult {
     return refuse(`(file): the JSON is nested deeper than ${MAX_DEPTH} levels`);
   }
   const value = parseJson(text);
-  if (!value.ok) return refuse(value.error);
+  if (!value.ok) {
+    // rStar-Math's output: one JSON record per line, each question's tree under `rstar`.
+    const records = text.includes('\n') ? rstarRecords(text, parseJson) : null;
+    return records ? importRecords(records, options, fileName) : refuse(value.error);
+  }
+  const single = recordOf(value.value, 'line 1');
+  if (single) return importRecords([single], options, fileName);
   return importValue(value.value, fileName);
 }
 

@@ -38,10 +38,28 @@ export const RSTAR_NOTE =
   'and its value in [−1, 1] is shown as a PRM score rescaled to [0, 1] as (value + 1) / 2. ' +
   'It does not say which final answers are correct, so none is marked.';
 
+/** What a tree from rStar-Math's own output file carries, with its reference answer. */
+export const RSTAR_RECORD_NOTE =
+  'no phase-by-phase history: rStar-Math saves only the final tree; N and Q are shown as saved, ' +
+  'and its value in [−1, 1] is shown as a PRM score rescaled to [0, 1] as (value + 1) / 2. ' +
+  "Final answers are marked right or wrong against the record's reference answer (compared as " +
+  'numbers or as text; rStar-Math also equates expressions, Arbor does not).';
+
 /** The question at the root: `extra_info` without its `"question: "` prefix. */
-function rootText(s: z.infer<typeof state>): string {
+function rootText(s: z.infer<typeof state>, question: string): string {
   const extra = s.extra_info ?? '';
-  return extra.startsWith('question: ') ? extra.slice('question: '.length) : extra || s.text;
+  if (extra.startsWith('question: ')) return extra.slice('question: '.length);
+  return extra || question || s.text;
+}
+
+/** What a record of rStar-Math's output file adds to its states. */
+export interface RStarContext {
+  /** The record's question, for a root that does not carry it. */
+  question?: string;
+  /** The reference answer final answers are checked against; none marked without it. */
+  reference?: string | null;
+  /** Whether two answers are the same (rstarRecords.ts `sameAnswer`). */
+  same?: (answer: string, reference: string) => boolean;
 }
 
 /**
@@ -49,7 +67,11 @@ function rootText(s: z.infer<typeof state>): string {
  * because tags name their whole lineage, parent links cannot form a cycle, but a tag whose
  * parent is missing is refused (by the tree check) with its tag as the place.
  */
-export function rstarToNodes(states: RStarStates): ForeignNode[] | string {
+export function rstarToNodes(
+  states: RStarStates,
+  context: RStarContext = {},
+): ForeignNode[] | string {
+  const { reference = null, same } = context;
   const tags = Object.keys(states)
     .map((tag) => ({ tag, parts: tag.split('.').map(Number) }))
     .sort(compareTags)
@@ -67,11 +89,14 @@ export function rstarToNodes(states: RStarStates): ForeignNode[] | string {
     nodes.push({
       parent,
       where: tag,
-      text: parent === null ? rootText(s) : s.text,
+      text: parent === null ? rootText(s, context.question ?? '') : s.text,
       ...(s.prior !== undefined ? { prior: s.prior } : {}),
       N: s.visit_count,
       Q: s.q_value,
       ...(parent === null ? {} : { prm: (s.value + 1) / 2 }),
+      ...(parent !== null && reference !== null && same && s.final_answer
+        ? { end: { answer: s.final_answer, correct: same(s.final_answer, reference) } }
+        : {}),
     });
   }
   return nodes;

@@ -100,3 +100,29 @@ test('a broken foreign tree is refused with its field path and the run is untouc
   expect(await arbor.state()).toEqual(before);
   await expect(page.getByRole('note', { name: 'Imported run' })).toContainText('OpenR');
 });
+
+test("rStar-Math's own output (JSON lines) lists its questions and opens the one chosen", async ({
+  arbor,
+  page,
+}) => {
+  await arbor.goto();
+  const path = new URL('../public/samples/rstar-math-output.jsonl', import.meta.url);
+  await arbor.importFile.setInputFiles({
+    name: 'rstar-math-output.jsonl',
+    mimeType: 'application/jsonl',
+    buffer: readFileSync(path),
+  });
+  const chooser = page.getByRole('region', { name: 'Choose a question to open' });
+  await expect(chooser).toContainText('holds 2 questions');
+  await expect(chooser.getByRole('button')).toHaveCount(3); // two questions and Cancel
+  await expect(chooser.getByRole('button').nth(1)).toContainText('5 nodes');
+  await chooser.getByRole('button', { name: /Tom has 3 boxes/ }).click();
+  await expect(chooser).toHaveCount(0);
+  await expect(arbor.nodes()).toHaveCount(5);
+  expect((await arbor.state()).rootN).toBe(3);
+  const summary = page.getByRole('region', { name: 'Run summary' });
+  await expect(summary).toContainText('Tom has 3 boxes of 4 pens');
+  await expect(page.getByRole('note', { name: 'Imported run' })).toContainText(
+    "against the record's reference answer",
+  );
+});

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { dismissImportError, exportRun, importRun, useArbor } from '../store';
+import { ImportChoices } from './ImportChoices';
 
 const BUTTON =
   'rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-blue-600';
@@ -25,9 +26,9 @@ interface Notice {
   text: string;
 }
 
-/** A JSON file by its name or type, as the picker's `accept` allows. */
+/** A JSON (or JSON-lines) file by its name or type, as the picker's `accept` allows. */
 function isJsonFile(file: File): boolean {
-  return /\.json$/i.test(file.name) || file.type === 'application/json';
+  return /\.jsonl?$/i.test(file.name) || file.type === 'application/json';
 }
 
 /** A drag that carries files (not text, a link or an element of the page). */
@@ -138,7 +139,7 @@ export function ImportExport() {
         <input
           id={id}
           type="file"
-          accept="application/json,.json"
+          accept="application/json,.json,.jsonl"
           className="text-sm"
           onChange={(e) => {
             const input = e.currentTarget;
@@ -178,6 +179,7 @@ export function ImportExport() {
           </button>
         </div>
       )}
+      <ImportChoices />
       {dragging && (
         <div
           data-testid="drop-zone"

@@ -11,6 +11,8 @@ export {
   continueRun,
   dismissImportError,
   exportRun,
+  chooseImportRecord,
+  dismissImportChoices,
   importRun,
   reset,
   runToEnd,

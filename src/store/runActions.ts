@@ -1,3 +1,4 @@
+import type { ImportOptions, ImportResult } from '../importers';
 import type { TraceEvent } from '../core/tree/events';
 import type { ParsedRun, RunFile } from '../run/runFile';
 import { makeRunFile } from '../run/runFile';
@@ -192,10 +193,14 @@ let importToken = 0;
  * parsed value taken as an Arbor run file. The readers (zod schemas, the foreign formats)
  * are loaded on the first import, so they stay out of the first paint.
  */
-async function readRun(input: unknown, fileName?: string): Promise<ParsedRun> {
+async function readRun(
+  input: unknown,
+  fileName?: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   if (typeof input === 'string') {
     const { importRunText } = await import('../importers');
-    return importRunText(input, fileName);
+    return importRunText(input, fileName, options);
   }
   const { parseRunFile } = await import('../run/parseRunFile');
   return parseRunFile(input);
@@ -212,11 +217,40 @@ export async function importRun(
   input: unknown,
   fileName?: string,
   origin: ImportOrigin = { kind: 'file' },
+  options: ImportOptions = {},
 ): Promise<ParsedRun> {
   const mine = ++importToken;
-  const parsed = await readRun(input, fileName);
+  const parsed = await readRun(input, fileName, options);
   if (mine !== importToken) return { ok: false, error: 'A newer import replaced this one.' };
+  if (!parsed.ok && parsed.records) {
+    // Several questions' trees: the user chooses one (chooseImportRecord) or dismisses.
+    pendingChoice = { text: input as string, fileName, origin };
+    useArbor.setState({
+      importError: null,
+      importChoices: { fileName: fileName ?? null, records: parsed.records },
+    });
+    return parsed;
+  }
+  pendingChoice = null;
+  useArbor.setState({ importChoices: null });
   return openRun(parsed, origin);
+}
+
+/** The many-record file waiting for a choice (its text is not kept in the store). */
+let pendingChoice: { text: string; fileName: string | undefined; origin: ImportOrigin } | null =
+  null;
+
+/** Opens record `index` of the file waiting for a choice; nothing when none is waiting. */
+export async function chooseImportRecord(index: number): Promise<ParsedRun | null> {
+  const pending = pendingChoice;
+  if (!pending) return null;
+  return importRun(pending.text, pending.fileName, pending.origin, { record: index });
+}
+
+/** Forgets a many-record file without opening any of it. */
+export function dismissImportChoices(): void {
+  pendingChoice = null;
+  useArbor.setState({ importChoices: null });
 }
 
 /** Shows a read run (or its error), as {@link importRun} describes. */

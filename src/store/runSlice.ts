@@ -2,6 +2,7 @@ import { CheckpointedTrace } from '../core/tree/checkpoints';
 import type { SearchTree } from '../core/tree/tree';
 import { emptyTree } from '../core/tree/tree';
 import type { RunRecording } from '../engines/definition';
+import type { RecordChoice } from '../importers/rstarRecords';
 import type { RunSource } from '../run/runFile';
 
 /** Where the run stands, as the controls and the summary show it. */
@@ -37,12 +38,17 @@ export interface RunSlice {
   error: string | null;
   /** Why the last import was refused (the run itself is untouched). */
   importError: string | null;
+  /**
+   * A file holding several questions' trees (rStar-Math's output) waiting for the user to
+   * choose one; null otherwise. The run itself is untouched meanwhile.
+   */
+  importChoices: { fileName: string | null; records: RecordChoice[] } | null;
   /** `trace.treeAt(cursor)`. */
   tree: SearchTree;
 }
 
 /** A run with no events. */
-export function emptyRun(): Omit<RunSlice, 'importError'> {
+export function emptyRun(): Omit<RunSlice, 'importError' | 'importChoices'> {
   return {
     trace: new CheckpointedTrace(),
     eventCount: 0,
@@ -64,6 +70,7 @@ export function emptyRun(): Omit<RunSlice, 'importError'> {
 export const createRunSlice = (): RunSlice => ({
   ...emptyRun(),
   importError: null,
+  importChoices: null,
 });
 
 /** The status implied by the rest of the state (kept in `status` so views select one field). */

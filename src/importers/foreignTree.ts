@@ -1,3 +1,4 @@
+import type { Algorithm } from '../core/search/settings';
 import type { ScoreEvidence, TraceEvent } from '../core/tree/events';
 import { ZERO_COST } from '../core/tree/events';
 import { MAX_DEPTH, MAX_NODES } from './limits';
@@ -58,8 +59,13 @@ function childLists(nodes: readonly ForeignNode[]): number[][] | string {
  * form a cycle (nodes not reachable from the root), a tree deeper than {@link MAX_DEPTH}, and
  * a W that overflows.
  * @param tool the tool that saved the tree: its scores carry `{judge: 'imported', tool}`
+ * @param algorithm the search the file records (the start event's)
  */
-export function foreignTreeToEvents(nodes: readonly ForeignNode[], tool: ForeignTool): TreeEvents {
+export function foreignTreeToEvents(
+  nodes: readonly ForeignNode[],
+  tool: ForeignTool,
+  algorithm: Algorithm = 'mcts',
+): TreeEvents {
   if (nodes.length === 0) return { ok: false, error: '(file): the tree has no nodes' };
   if (nodes.length > MAX_NODES) {
     return { ok: false, error: `(file): ${nodes.length} nodes; at most ${MAX_NODES} are read` };
@@ -74,7 +80,7 @@ export function foreignTreeToEvents(nodes: readonly ForeignNode[], tool: Foreign
 
   const rootIndex = roots[0] as number;
   const root = nodes[rootIndex] as ForeignNode;
-  const events: TraceEvent[] = [{ type: 'start', algorithm: 'mcts', rootText: root.text }];
+  const events: TraceEvent[] = [{ type: 'start', algorithm, rootText: root.text }];
   const newId = new Map<number, number>([[rootIndex, 0]]);
   const depth = new Map<number, number>([[rootIndex, 0]]);
   const order = [rootIndex];
@@ -148,6 +154,9 @@ export function foreignTreeToEvents(nodes: readonly ForeignNode[], tool: Foreign
     }
     updates.push({ id, N: node.N, W: W === 0 ? 0 : W });
   }
-  events.push({ type: 'backprop', iteration: root.N, value: root.Q, updates });
+  // A tree with no visits (best-of-N, beam search) has nothing to back up.
+  if (updates.some((u) => u.N !== 0)) {
+    events.push({ type: 'backprop', iteration: root.N, value: root.Q, updates });
+  }
   return { ok: true, events };
 }

@@ -106,29 +106,31 @@ describe('importRunText under fuzzing', () => {
     );
   });
 
-  it("mutated records of rStar-Math's output file: never throw, whichever record is chosen", () => {
-    const lines = readFileSync(
-      new URL('../../public/samples/rstar-math-output.jsonl', import.meta.url),
-      'utf8',
-    )
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as unknown);
-    fc.assert(
-      fc.property(
-        fc.array(mutation, { minLength: 1, maxLength: 4 }),
-        fc.integer({ min: -1, max: 3 }),
-        (mutations, record) => {
-          const file = structuredClone(lines);
-          for (const m of mutations) mutate(file, m);
-          const text = file.map((l) => JSON.stringify(l)).join('\n');
-          checkImport(text);
-          expect(() => importRunText(text, 'x.jsonl', { record })).not.toThrow();
-        },
-      ),
-      { numRuns: 150 },
-    );
-  });
+  for (const records of ['rstar-math-output', 'search-and-learn']) {
+    it(`mutated records of ${records}.jsonl: never throw, whichever record is chosen`, () => {
+      const lines = readFileSync(
+        new URL(`../../public/samples/${records}.jsonl`, import.meta.url),
+        'utf8',
+      )
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown);
+      fc.assert(
+        fc.property(
+          fc.array(mutation, { minLength: 1, maxLength: 4 }),
+          fc.integer({ min: -1, max: 3 }),
+          (mutations, record) => {
+            const file = structuredClone(lines);
+            for (const m of mutations) mutate(file, m);
+            const text = file.map((l) => JSON.stringify(l)).join('\n');
+            checkImport(text);
+            expect(() => importRunText(text, 'x.jsonl', { record })).not.toThrow();
+          },
+        ),
+        { numRuns: 150 },
+      );
+    });
+  }
 
   for (const name of SAMPLES) {
     it(`mutated ${name} samples: never throw, and what is accepted replays`, () => {

@@ -1,3 +1,5 @@
+import type { Algorithm } from '../core/search/settings';
+import type { ImportTool } from '../core/tree/events';
 import type { z } from 'zod';
 import { CHECKPOINT_INTERVAL, CheckpointedTrace } from '../core/tree/checkpoints';
 import { TraceError } from '../core/tree/tree';
@@ -14,11 +16,12 @@ import { LLM_REASONERS_NOTE, treeLogSchema, treeLogToNodes } from './llmReasoner
 import { pythonNonFinite } from './pythonJson';
 import { OPENR_NOTE, openrSchema, openrToNodes } from './openr';
 import { RSTAR_NOTE, RSTAR_RECORD_NOTE, rstarSchema, rstarToNodes } from './rstarMath';
-import type { RecordChoice, RStarRecord } from './rstarRecords';
-import { recordChoices, recordOf, rstarRecords, sameAnswer } from './rstarRecords';
+import type { RecordChoice, RStarRecord } from './records';
+import { recordChoices, recordOf, rstarRecords, sameAnswer } from './records';
+import { salNote, salRowSchema, salToNodes } from './searchAndLearn';
 
 /** The file formats Arbor reads: its own run file and three search frameworks' trees. */
-export type ImportFormat = 'arbor' | 'llm-reasoners' | 'openr' | 'rstar-math';
+export type ImportFormat = 'arbor' | ImportTool;
 
 type ForeignKind = RunSource['kind'];
 
@@ -105,9 +108,10 @@ function fromNodes(
   nodes: ForeignNode[] | string,
   note: string,
   fileName?: string,
+  algorithm?: Algorithm,
 ): ImportResult {
   if (typeof nodes === 'string') return refuse(nodes, kind);
-  const tree = foreignTreeToEvents(nodes, kind);
+  const tree = foreignTreeToEvents(nodes, kind, algorithm);
   if (!tree.ok) return refuse(tree.error, kind);
   const source: RunSource = { kind, note };
   if (fileName !== undefined) source.fileName = fileName.slice(0, 1000);
@@ -130,8 +134,16 @@ function convert(importer: Importer, parsed: unknown, fileName?: string): Import
   return fromNodes(importer.kind, importer.toNodes(parsed as never), importer.note, fileName);
 }
 
-/** One record of rStar-Math's output: its states as a tree, final answers checked. */
+/** One record: rStar-Math's states or search-and-learn's row as a tree, answers checked. */
 function convertRecord(record: RStarRecord, fileName?: string): ImportResult {
+  if (record.tool === 'search-and-learn') {
+    const row = salRowSchema.safeParse(record.states);
+    if (!row.success) {
+      return refuse(`${record.where}: ${describeIssues(row.error.issues)}`, 'search-and-learn');
+    }
+    const { nodes, algorithm } = salToNodes(row.data);
+    return fromNodes('search-and-learn', nodes, salNote(row.data, algorithm), fileName, algorithm);
+  }
   const states = rstarSchema.safeParse(record.states);
   if (!states.success) {
     return refuse(`${record.where}, rstar: ${describeIssues(states.error.issues)}`, 'rstar-math');
@@ -145,6 +157,18 @@ function convertRecord(record: RStarRecord, fileName?: string): ImportResult {
   return fromNodes('rstar-math', nodes, note, fileName);
 }
 
+/** A record's node count for the picker, without making its run (0 when it is unreadable). */
+function nodeCount(record: RStarRecord): number {
+  if (record.tool === 'rstar-math') {
+    const states = record.states;
+    return typeof states === 'object' && states !== null ? Object.keys(states).length : 0;
+  }
+  const row = salRowSchema.safeParse(record.states);
+  if (!row.success) return 0;
+  const { nodes } = salToNodes(row.data);
+  return typeof nodes === 'string' ? 0 : nodes.length;
+}
+
 /** Opens the one record, the chosen one, or lists them to choose from. */
 function importRecords(
   records: readonly RStarRecord[],
@@ -154,11 +178,12 @@ function importRecords(
   if (records.length === 1) return convertRecord(records[0] as RStarRecord, fileName);
   const chosen = options.record === undefined ? undefined : records[options.record];
   if (chosen) return convertRecord(chosen, fileName);
+  const tool = (records[0] as RStarRecord).tool;
   return {
     ok: false,
-    error: `This rStar-Math file holds ${records.length} questions' trees: choose one to open.`,
-    format: 'rstar-math',
-    records: recordChoices(records),
+    error: `This ${FORMAT_NAME[tool]} file holds ${records.length} questions' trees: choose one to open.`,
+    format: tool,
+    records: recordChoices(records, nodeCount),
   };
 }
 

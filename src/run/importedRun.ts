@@ -16,6 +16,7 @@ export const SOURCE_TOOL: Record<RunSource['kind'], string> = {
   'llm-reasoners': 'llm-reasoners',
   openr: 'OpenR',
   'rstar-math': 'rStar-Math',
+  'search-and-learn': 'search-and-learn',
 };
 
 /** What a view says about an imported run. */

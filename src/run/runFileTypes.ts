@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../core/tree/events';
+import type { ImportTool, TraceEvent } from '../core/tree/events';
 import type { ServerRecording } from '../engines/server/recording';
 import type { RunSettings } from './settings';
 
@@ -10,7 +10,7 @@ import type { RunSettings } from './settings';
 /** Where a tree came from when it was not grown by Arbor. */
 export interface RunSource {
   /** The tool that wrote the imported file. */
-  kind: 'llm-reasoners' | 'openr' | 'rstar-math';
+  kind: ImportTool;
   /** The imported file's name, when known. */
   fileName?: string;
   /** What the import could not carry, in words (e.g. "no phase-by-phase history: ..."). */

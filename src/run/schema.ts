@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SEARCH_TABLES } from '../core/search/settingsTable';
 import type { SearchSettings } from '../core/search/settings';
 import { TASK_IDS } from '../core/tasks/registry';
+import { IMPORT_TOOLS } from '../core/tree/events';
 import type { EngineSettings } from '../engines/registry';
 import { ENGINES } from '../engines/registry';
 import type { RunSettings } from './settings';
@@ -69,7 +70,7 @@ const evidence = z.discriminatedUnion('judge', [
   z.object({ judge: z.literal('sprm'), model: z.string() }),
   z.object({
     judge: z.literal('imported'),
-    tool: z.enum(['llm-reasoners', 'openr', 'rstar-math']),
+    tool: z.enum(IMPORT_TOOLS),
   }),
 ]);
 
@@ -177,7 +178,7 @@ export const runFileV1Schema = z.object({
 
 /** Where an imported tree came from (`RunSource`). */
 export const runSourceSchema = z.object({
-  kind: z.enum(['llm-reasoners', 'openr', 'rstar-math']),
+  kind: z.enum(IMPORT_TOOLS),
   // File systems allow 255; the margin keeps an odd name from making a run unopenable.
   fileName: z.string().max(1000).optional(),
   note: z.string().max(2000),

@@ -2,7 +2,7 @@ import { CheckpointedTrace } from '../core/tree/checkpoints';
 import type { SearchTree } from '../core/tree/tree';
 import { emptyTree } from '../core/tree/tree';
 import type { RunRecording } from '../engines/definition';
-import type { RecordChoice } from '../importers/rstarRecords';
+import type { RecordChoice } from '../importers/records';
 import type { RunSource } from '../run/runFile';
 
 /** Where the run stands, as the controls and the summary show it. */

@@ -112,7 +112,13 @@ export type ScoreEvidence =
   /** A process reward head on the policy's own backbone (MetaStone-S1's SPRM): its model. */
   | { judge: 'sprm'; model: string }
   /** A score saved by another tool (an imported tree): its PRM value, as saved. */
-  | { judge: 'imported'; tool: 'llm-reasoners' | 'openr' | 'rstar-math' };
+  | { judge: 'imported'; tool: ImportTool };
+
+/** The tools whose saved trees Arbor reads (the importers), once for every type and schema. */
+export const IMPORT_TOOLS = ['llm-reasoners', 'openr', 'rstar-math', 'search-and-learn'] as const;
+
+/** One of {@link IMPORT_TOOLS}. */
+export type ImportTool = (typeof IMPORT_TOOLS)[number];
 
 export type JudgeKind = ScoreEvidence['judge'];
 

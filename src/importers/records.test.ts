@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { reduce } from '../core/tree/reduce';
 import { importRunText } from './index';
-import { sameAnswer } from './rstarRecords';
+import { sameAnswer } from './records';
 
 /** rStar-Math's main.py output: one record per question, its tree under `rstar`. */
 const OUTPUT = readFileSync(

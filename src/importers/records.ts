@@ -1,8 +1,11 @@
 /**
- * rStar-Math's own output file: `main.py` writes one JSON line per question — the question's
- * record from the question-and-answer file (`question`, `answer`, and whatever else it held)
- * with the search's states under `rstar` (`d["rstar"] = jsonlines[question]`, where
- * `Solver.output` maps each question to `agent.return_states()`).
+ * Files of one JSON record per question, as two tools write their results:
+ * - rStar-Math's `main.py` writes the question's record from the question-and-answer file
+ *   (`question`, `answer`, and whatever else it held) with the search's states under `rstar`
+ *   (`d["rstar"] = jsonlines[question]`, where `Solver.output` maps each question to
+ *   `agent.return_states()`);
+ * - search-and-learn saves its dataset rows (`problem`, `answer`) with the columns its search
+ *   added (`completions`, `scores`, `pred`: searchAndLearn.ts).
  *
  * Source: microsoft/rStar, rStar-Math branch, `main.py` and `rstar_deepthink/solver.py`
  * (`output`), https://github.com/microsoft/rStar; read here through copies indexed from public
@@ -11,11 +14,13 @@
 
 /** One question's record from the file. */
 export interface RStarRecord {
+  /** The tool whose record it is. */
+  tool: 'rstar-math' | 'search-and-learn';
   /** The question, as the record gives it ('' when it has none). */
   question: string;
   /** The record's reference answer, when it has one. */
   answer: string | null;
-  /** The search's states (checked later by the rStar-Math schema). */
+  /** rStar-Math's states, or search-and-learn's whole row (checked later by its schema). */
   states: unknown;
   /** Where the record is, for messages: "line 3". */
   where: string;
@@ -32,11 +37,23 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A record's fields, or null when the value is not an rStar-Math record. */
+/** A record's fields, or null when the value is neither tool's record. */
 export function recordOf(value: unknown, where: string): RStarRecord | null {
-  if (!isObject(value) || !isObject(value.rstar)) return null;
+  if (!isObject(value)) return null;
   const answer = value.answer;
+  if (!isObject(value.rstar)) {
+    if (!Array.isArray(value.completions) || !Array.isArray(value.scores)) return null;
+    return {
+      tool: 'search-and-learn',
+      question: typeof value.problem === 'string' ? value.problem : '',
+      answer:
+        typeof answer === 'string' ? answer : typeof answer === 'number' ? String(answer) : null,
+      states: value,
+      where,
+    };
+  }
   return {
+    tool: 'rstar-math',
     question: typeof value.question === 'string' ? value.question : '',
     answer:
       typeof answer === 'string' ? answer : typeof answer === 'number' ? String(answer) : null,
@@ -62,18 +79,18 @@ export function rstarRecords(
     const value = parse(line);
     if (!value.ok) return null;
     const record = recordOf(value.value, `line ${i + 1}`);
-    if (!record) return null;
+    if (!record || (records[0] && records[0].tool !== record.tool)) return null;
     records.push(record);
   }
   return records.length > 0 ? records : null;
 }
 
-/** The picker's list: each record's question and node count. */
-export function recordChoices(records: readonly RStarRecord[]): RecordChoice[] {
-  return records.map((r) => ({
-    question: r.question,
-    nodes: isObject(r.states) ? Object.keys(r.states).length : 0,
-  }));
+/** The picker's list: each record's question and node count (`count` reads a record). */
+export function recordChoices(
+  records: readonly RStarRecord[],
+  count: (record: RStarRecord) => number,
+): RecordChoice[] {
+  return records.map((r) => ({ question: r.question, nodes: count(r) }));
 }
 
 /** Strips `\boxed{…}`, `$…$`, spaces and a trailing period from an answer. */

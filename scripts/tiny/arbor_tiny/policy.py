@@ -14,8 +14,8 @@ from .model import TinyGPT
 from .vocab import VOCAB
 
 POLICY = dict(d=128, layers=4, heads=4, max_len=96, head_hidden=64)
-TRAIN = dict(seed=24, steps=1800, batch=64, lr=2e-3, warmup=60, min_lr_share=0.1,
-             weight_decay=0.01, every=150)
+TRAIN = dict(seed=24, steps=500, batch=64, lr=2e-3, warmup=60, min_lr_share=0.1,
+             weight_decay=0.01, every=100)
 
 
 def lr_at(step, cfg):

@@ -14,16 +14,22 @@ from .model import TinyGPT
 from .vocab import VOCAB
 
 POLICY = dict(d=128, layers=4, heads=4, max_len=96, head_hidden=64)
-TRAIN = dict(seed=24, steps=1800, batch=64, lr=2e-3, warmup=60, min_lr_share=0.1,
-             weight_decay=0.01, every=150)
+# Two cosine cycles (a warm restart, Loshchilov & Hutter 2017, arXiv 1608.03983): the first
+# 500 steps from lr, the next 250 from restart_lr. The first cycle alone was the whole schedule
+# until its model proved too weak; a resumed run continues the same batches.
+TRAIN = dict(seed=24, steps=750, batch=64, lr=2e-3, warmup=60, min_lr_share=0.1,
+             restart_at=500, restart_lr=1e-3, weight_decay=0.01, every=100)
 
 
 def lr_at(step, cfg):
     if step < cfg["warmup"]:
         return cfg["lr"] * (step + 1) / cfg["warmup"]
-    t = (step - cfg["warmup"]) / max(1, cfg["steps"] - cfg["warmup"])
-    low = cfg["lr"] * cfg["min_lr_share"]
-    return low + (cfg["lr"] - low) * 0.5 * (1 + math.cos(math.pi * t))
+    if step >= cfg["restart_at"]:
+        top, t = cfg["restart_lr"], (step - cfg["restart_at"]) / max(1, cfg["steps"] - cfg["restart_at"])
+    else:
+        top, t = cfg["lr"], (step - cfg["warmup"]) / max(1, cfg["restart_at"] - cfg["warmup"])
+    low = top * cfg["min_lr_share"]
+    return low + (top - low) * 0.5 * (1 + math.cos(math.pi * t))
 
 
 def evaluate_greedy(model, puzzles):

@@ -18,7 +18,7 @@ from .policy import POLICY
 from .spr import bce_loss, line_score, spr_loss
 from .vocab import VOCAB
 
-SPRM = dict(seed=7, temperature=1.0, train_samples_per_puzzle=4, test_samples_per_puzzle=8,
+SPRM = dict(seed=7, temperature=1.0, train_samples_per_puzzle=2, test_samples_per_puzzle=8,
             epochs=40, warm_epochs=8, batch=256, lr=1e-3)
 SHIPPED = "bce_then_spr"
 

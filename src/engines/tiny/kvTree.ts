@@ -6,6 +6,7 @@
  * cached prefills only the node's own step. Each entry holds its whole prefix's keys and
  * values (a copy, not shared pages), so the budget counts every entry in full.
  */
+import type { KvCacheProbe } from '../../core/search/schedule';
 import type { TinyCursor } from './decode';
 import { feed, startLine } from './decode';
 import type { TinyForward } from './forward';
@@ -21,6 +22,7 @@ export interface CursorAt {
 }
 
 interface Entry {
+  steps: readonly string[];
   cursor: TinyCursor;
   sprm: number | null;
   bytes: number;
@@ -32,10 +34,12 @@ export function cursorBytes(cursor: TinyCursor): number {
   return cursor.kv.tensors.reduce((s, t) => s + t.byteLength, 0) + cursor.logits.byteLength;
 }
 
-export class KvTreeCache {
+/** Also a probe for the cache-aware scheduler (issue 4): it names the line used last. */
+export class KvTreeCache implements KvCacheProbe {
   private readonly entries = new Map<string, Entry>();
   private clock = 0;
   private bytesHeld = 0;
+  private last: Entry | null = null;
   /** Entries evicted so far. */
   evictions = 0;
 
@@ -61,6 +65,11 @@ export class KvTreeCache {
     return this.entries.size;
   }
 
+  /** The steps of the line used last, if it is still held (the scheduler continues it). */
+  heldSteps(): readonly string[] | null {
+    return this.last?.steps ?? null;
+  }
+
   /** Whether the cursor after this path is cached (does not count as a use). */
   has(numbers: readonly number[], steps: readonly string[]): boolean {
     return this.entries.has(keyOf(numbers, steps));
@@ -79,6 +88,7 @@ export class KvTreeCache {
     let sprm: number | null = null;
     if (hit) {
       hit.used = ++this.clock;
+      this.last = hit;
       cursor = hit.cursor;
       sprm = hit.sprm;
     } else {
@@ -109,7 +119,9 @@ export class KvTreeCache {
     const old = this.entries.get(key);
     if (old) this.bytesHeld -= old.bytes;
     const bytes = cursorBytes(cursor);
-    this.entries.set(key, { cursor, sprm, bytes, used: ++this.clock });
+    const entry = { steps: [...steps], cursor, sprm, bytes, used: ++this.clock };
+    this.entries.set(key, entry);
+    this.last = entry;
     this.bytesHeld += bytes;
     this.evict();
   }
@@ -125,7 +137,9 @@ export class KvTreeCache {
         }
       }
       if (oldest === null) break;
-      this.bytesHeld -= this.entries.get(oldest)?.bytes ?? 0;
+      const gone = this.entries.get(oldest);
+      if (gone === this.last) this.last = null;
+      this.bytesHeld -= gone?.bytes ?? 0;
       this.entries.delete(oldest);
       this.evictions++;
     }

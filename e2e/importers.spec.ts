@@ -9,12 +9,24 @@ function sample(name: string): { name: string; mimeType: string; buffer: Buffer 
 
 /** Each foreign sample, the tool's name as the notice gives it, and its node count by hand. */
 const FOREIGN = [
-  { file: 'llm-reasoners.json', tool: 'llm-reasoners', nodes: 4, rootN: 2 },
-  { file: 'openr.json', tool: 'OpenR', nodes: 5, rootN: 4 },
-  { file: 'rstar-math.json', tool: 'rStar-Math', nodes: 6, rootN: 4 },
+  {
+    file: 'llm-reasoners.json',
+    tool: 'llm-reasoners',
+    nodes: 4,
+    rootN: 2,
+    says: 'replayed from its snapshots',
+  },
+  { file: 'openr.json', tool: 'OpenR', nodes: 5, rootN: 4, says: 'no phase-by-phase history' },
+  {
+    file: 'rstar-math.json',
+    tool: 'rStar-Math',
+    nodes: 6,
+    rootN: 4,
+    says: 'no phase-by-phase history',
+  },
 ] as const;
 
-for (const { file, tool, nodes, rootN } of FOREIGN) {
+for (const { file, tool, nodes, rootN, says } of FOREIGN) {
   test(`a ${tool} tree imports through the file input and says what it lacks`, async ({
     arbor,
     page,
@@ -29,7 +41,7 @@ for (const { file, tool, nodes, rootN } of FOREIGN) {
     await expect(page.getByRole('alert')).toHaveCount(0);
     const notice = page.getByRole('note', { name: 'Imported run' });
     await expect(notice).toContainText(`Imported from ${tool} (${file}):`);
-    await expect(notice).toContainText('no phase-by-phase history');
+    await expect(notice).toContainText(says);
     await expect(arbor.summaryValue('Root visits N')).toHaveText(String(rootN));
 
     // Issue 15: the run shows what it is everywhere, not Arbor's default settings.
@@ -76,6 +88,20 @@ test('the Arbor sample run imports through the file input, with no import notice
   await expect.poll(async () => (await arbor.state()).eventCount).toBe(file.events.length);
   expect((await arbor.state()).status).toBe('done');
   await expect(page.getByRole('note', { name: 'Imported run' })).toHaveCount(0);
+});
+
+test('an llm-reasoners history steps iteration by iteration', async ({ arbor, page }) => {
+  await arbor.goto();
+  await arbor.importFile.setInputFiles(sample('llm-reasoners.json'));
+  await expect(arbor.nodes()).toHaveCount(4);
+  await page.evaluate(() => window.arbor.seek(1));
+  await expect(arbor.nodes()).toHaveCount(1);
+  // Seeking through the two snapshots: three nodes after the first, four after the second.
+  await page.evaluate(() => window.arbor.seek(4));
+  await expect(arbor.nodes()).toHaveCount(3);
+  expect((await arbor.state()).rootN).toBe(1);
+  await page.evaluate(() => window.arbor.seek(7));
+  expect((await arbor.state()).rootN).toBe(2);
 });
 
 test('a broken foreign tree is refused with its field path and the run is untouched', async ({

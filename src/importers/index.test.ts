@@ -29,7 +29,9 @@ describe('importRunText', () => {
       expect(result.file.version).toBe(2);
       expect(result.file.source?.kind).toBe(kind);
       expect(result.file.source?.fileName).toBe(`${kind}.json`);
-      expect(result.file.source?.note).toMatch(/^no phase-by-phase history/);
+      expect(result.file.source?.note).toMatch(
+        /^no phase-by-phase history|^replayed from its snapshots/,
+      );
       expect(result.file.settings.search.algorithm).toBe('mcts');
     }
   });

@@ -1,3 +1,4 @@
+import type { TraceEvent } from '../core/tree/events';
 import type { Algorithm } from '../core/search/settings';
 import type { ImportTool } from '../core/tree/events';
 import type { z } from 'zod';
@@ -12,7 +13,9 @@ import type { ForeignNode } from './foreignTree';
 import { foreignTreeToEvents } from './foreignTree';
 import { describeIssues } from './issues';
 import { jsonDepth, MAX_DEPTH, MAX_FILE_CHARS, MAX_NODES } from './limits';
+import type { TreeLogFile } from './llmReasoners';
 import { LLM_REASONERS_NOTE, treeLogSchema, treeLogToNodes } from './llmReasoners';
+import { LLM_REASONERS_HISTORY_NOTE, rootTextOf, treeLogHistory } from './llmReasonersHistory';
 import { pythonNonFinite } from './pythonJson';
 import { OPENR_NOTE, openrSchema, openrToNodes } from './openr';
 import { RSTAR_NOTE, RSTAR_RECORD_NOTE, rstarSchema, rstarToNodes } from './rstarMath';
@@ -113,9 +116,19 @@ function fromNodes(
   if (typeof nodes === 'string') return refuse(nodes, kind);
   const tree = foreignTreeToEvents(nodes, kind, algorithm);
   if (!tree.ok) return refuse(tree.error, kind);
+  return fromEvents(kind, tree.events, note, fileName);
+}
+
+/** Events read from a file as a run file with its source, replayed once to check them. */
+function fromEvents(
+  kind: ForeignKind,
+  events: TraceEvent[],
+  note: string,
+  fileName?: string,
+): ImportResult {
   const source: RunSource = { kind, note };
   if (fileName !== undefined) source.fileName = fileName.slice(0, 1000);
-  const file = makeRunFile(DEFAULT_SETTINGS, tree.events, undefined, { source });
+  const file = makeRunFile(DEFAULT_SETTINGS, events, undefined, { source });
   try {
     return {
       ok: true,
@@ -131,6 +144,14 @@ function fromNodes(
 
 /** Converts a value that passed `importer`'s schema into a run file with its source. */
 function convert(importer: Importer, parsed: unknown, fileName?: string): ImportResult {
+  if (importer.kind === 'llm-reasoners' && (parsed as TreeLogFile).logs.length > 1) {
+    // A snapshot per iteration: replayed as a history, so stepping and the timeline work.
+    const nodes = treeLogToNodes(parsed as TreeLogFile);
+    if (typeof nodes === 'string') return refuse(nodes, 'llm-reasoners');
+    const history = treeLogHistory(parsed as TreeLogFile, rootTextOf(nodes));
+    if (typeof history === 'string') return refuse(history, 'llm-reasoners');
+    return fromEvents('llm-reasoners', history, LLM_REASONERS_HISTORY_NOTE, fileName);
+  }
   return fromNodes(importer.kind, importer.toNodes(parsed as never), importer.note, fileName);
 }
 

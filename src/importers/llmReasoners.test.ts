@@ -45,12 +45,31 @@ describe('llm-reasoners TreeLog', () => {
     );
     expect(tree.nodes[3]?.text).toMatch(/^Now we can answer the question/);
     expect(tree.nodes.every((n) => n.prm === null)).toBe(true);
+    // Two snapshots: replayed as two iterations, each select → expand → backprop.
     expect(result.file.events.map((e) => e.type)).toEqual([
       'start',
+      'select',
       'expand',
+      'backprop',
+      'select',
       'expand',
       'backprop',
     ]);
+  });
+
+  it('steps through the history iteration by iteration, N checked at each (by hand)', () => {
+    const result = importRunText(sampleText('llm-reasoners'), 'log.json');
+    if (!result.ok) throw new Error(result.error);
+    const { events } = result.file;
+    const nAfter = (count: number) => reduce(events.slice(0, count)).nodes.map((n) => n.N);
+    // Iteration 1: root's two children appear; the selected path is root → 2.
+    expect(reduce(events.slice(0, 3)).nodes).toHaveLength(3);
+    expect(nAfter(4)).toEqual([1, 0, 1]);
+    // Iteration 2: the path root → 1 → 3; node 3 appears under node 1.
+    expect(events[4]).toMatchObject({ type: 'select', iteration: 2, path: [0, 1] });
+    expect(nAfter(7)).toEqual([2, 1, 1, 1]);
+    expect(result.file.source?.note).toMatch(/^replayed from its snapshots/);
+    expect(result.file.source?.note).toContain('does not record the simulation');
   });
 
   it('reads Python’s NaN (a child never visited) as a missing Q', () => {

@@ -61,7 +61,7 @@ function asText(value: unknown): string {
  * A node's step: the edge's `action` when the edge saved one, else the last entry of the
  * node's state (a list state is saved as `{0: …, 1: …}`, the newest step last).
  */
-function stepText(data: Record<string, unknown>, action: unknown): string {
+export function stepText(data: Record<string, unknown>, action: unknown): string {
   if (typeof action === 'string') return action;
   const keys = Object.keys(data);
   if (keys.length === 0) return '';

@@ -93,8 +93,19 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [react(), tailwindcss(), contentSecurityPolicy()],
   server: { host: '127.0.0.1' },
+  build: {
+    // web-llm ships as one 6 MB file (its `lib` chunk and the model worker), fetched only when a
+    // model loads; no other chunk comes near this. What the first paint fetches is held to its
+    // own budget by `npm run check:size` (scripts/checkFirstPaint.ts).
+    chunkSizeWarningLimit: 6500,
+  },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+      'bench/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 30_000,
     // The JSON report is what .ci/run counts; the default reporter is for people.

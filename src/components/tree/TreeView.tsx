@@ -5,7 +5,7 @@ import { overlayStages } from '../../layout/overlayExtent';
 import type { Store } from '../../store';
 import { expandAll, useArbor } from '../../store';
 import { DraftGhost } from './DraftGhost';
-import { saveTree } from './exportPng';
+import type { SvgExportInput } from './exportSvg';
 import { OverlayLayer } from './OverlayLayer';
 import './tree.css';
 import { TreeA11y, focusedItem } from './TreeA11y';
@@ -22,6 +22,12 @@ import { useReducedMotion } from './useReducedMotion';
 import { useTreeInput } from './useTreeInput';
 import { useTreeModel } from './useTreeModel';
 import { useZoom } from './useZoom';
+
+/** Saves the tree as SVG or PNG; the exporters load with the first export (not the first paint). */
+async function exportTree(kind: 'svg' | 'png', scene: SvgExportInput): Promise<void> {
+  const { saveTree } = await import('./exportPng');
+  await saveTree(kind, scene);
+}
 
 /**
  * Past this many drawn nodes the tree is drawn on a canvas instead of SVG. Measured by
@@ -240,8 +246,8 @@ function TreeFigure() {
             setTopK(k);
             setOpened(new Set());
           }}
-          onExportSvg={() => void saveTree('svg', scene)}
-          onExportPng={() => void saveTree('png', scene)}
+          onExportSvg={() => void exportTree('svg', scene)}
+          onExportPng={() => void exportTree('png', scene)}
         />
       </div>
       <TreeLegend palette={palette} />

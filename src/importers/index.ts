@@ -1,15 +1,16 @@
 import type { z } from 'zod';
-import { CHECKPOINT_INTERVAL, CheckpointedTrace } from '../core/tree/checkpoints';
-import { TraceError } from '../core/tree/tree';
+import { CHECKPOINT_INTERVAL } from '../core/tree/checkpoints';
 import type { ParsedRun, RunSource } from '../run/runFile';
 import { makeRunFile } from '../run/runFile';
-import { parseRunFile } from '../run/parseRunFile';
+import { readRunFile } from '../run/parseRunFile';
+import type { ReadRun } from '../run/readRun';
+import { replayRead } from '../run/readRun';
 import { DEFAULT_SETTINGS } from '../run/settings';
 import type { ForeignNode } from './foreignTree';
 import { foreignTreeToEvents } from './foreignTree';
 import { FORMAT_NAME } from './formatNames';
 import { describeIssues } from './issues';
-import { jsonDepth, MAX_DEPTH, MAX_FILE_CHARS, MAX_NODES } from './limits';
+import { FILE_TOO_LARGE, jsonDepth, MAX_DEPTH, MAX_FILE_CHARS, MAX_NODES } from './limits';
 import { LLM_REASONERS_NOTE, treeLogSchema, treeLogToNodes } from './llmReasoners';
 import { pythonNonFinite } from './pythonJson';
 import { OPENR_NOTE, openrSchema, openrToNodes } from './openr';
@@ -59,7 +60,18 @@ export { FORMAT_NAME } from './formatNames';
 
 export type ImportResult = ParsedRun & { format?: ImportFormat };
 
-function refuse(error: string, format?: ImportFormat): ImportResult {
+/** A file read and checked, not yet replayed (what the import worker sends back). */
+export type ImportRead = ReadRun & { format?: ImportFormat };
+
+/** What a long import reports, stage by stage. */
+export type ImportProgress = {
+  /** Bytes read (the worker), events checked (the worker), events replayed (the page). */
+  stage: 'reading' | 'checking' | 'replaying';
+  done: number;
+  total: number;
+};
+
+function refuse(error: string, format?: ImportFormat): ImportRead {
   return format ? { ok: false, error, format } : { ok: false, error };
 }
 
@@ -87,7 +99,7 @@ function importInterval(eventCount: number): number {
 }
 
 /** Converts a value that passed `importer`'s schema into a run file with its source. */
-function convert(importer: Importer, parsed: unknown, fileName?: string): ImportResult {
+function convert(importer: Importer, parsed: unknown, fileName?: string): ImportRead {
   const nodes = importer.toNodes(parsed as never);
   if (typeof nodes === 'string') return refuse(nodes, importer.kind);
   const tree = foreignTreeToEvents(nodes, importer.kind);
@@ -95,17 +107,8 @@ function convert(importer: Importer, parsed: unknown, fileName?: string): Import
   const source: RunSource = { kind: importer.kind, note: importer.note };
   if (fileName !== undefined) source.fileName = fileName.slice(0, 1000);
   const file = makeRunFile(DEFAULT_SETTINGS, tree.events, undefined, { source });
-  try {
-    return {
-      ok: true,
-      file,
-      trace: CheckpointedTrace.from(file.events, importInterval(file.events.length)),
-      format: importer.kind,
-    };
-  } catch (error) {
-    const message = error instanceof TraceError ? `events.${error.message}` : String(error);
-    return refuse(`The imported tree could not be replayed: ${message}`, importer.kind);
-  }
+  const interval = importInterval(file.events.length);
+  return { ok: true, file, interval, replay: 'foreign', format: importer.kind };
 }
 
 /**
@@ -121,26 +124,43 @@ function convert(importer: Importer, parsed: unknown, fileName?: string): Import
  * @param fileName the file's name, kept in the run's source
  */
 export function importRunText(text: string, fileName?: string): ImportResult {
+  const read = readRunText(text, fileName);
+  const replayed = replayRead(read);
+  return read.format !== undefined ? { ...replayed, format: read.format } : replayed;
+}
+
+/**
+ * {@link importRunText} without the replay: the file read, checked and converted, as the
+ * import worker does it off the page's thread (`onProgress` hears the events checked). The
+ * page replays it (`run/readRun.ts`). Never throws.
+ */
+export function readRunText(
+  text: string,
+  fileName?: string,
+  onProgress: (p: ImportProgress) => void = () => undefined,
+): ImportRead {
   try {
-    return importChecked(text, fileName);
+    return importChecked(text, fileName, onProgress);
   } catch (error) {
     // Nothing above should throw; if something does, the page still gets a message.
     return refuse(`The file could not be read: ${String(error)}`);
   }
 }
 
-function importChecked(text: string, fileName?: string): ImportResult {
+function importChecked(
+  text: string,
+  fileName: string | undefined,
+  onProgress: (p: ImportProgress) => void,
+): ImportRead {
   if (text.length > MAX_FILE_CHARS) {
-    return refuse(
-      `(file): the file is over ${MAX_FILE_CHARS / 1024 / 1024} MB; Arbor reads files up to that size`,
-    );
+    return refuse(FILE_TOO_LARGE);
   }
   if (jsonDepth(text, MAX_DEPTH) > MAX_DEPTH) {
     return refuse(`(file): the JSON is nested deeper than ${MAX_DEPTH} levels`);
   }
   const value = parseJson(text);
   if (!value.ok) return refuse(value.error);
-  return importValue(value.value, fileName);
+  return importValue(value.value, fileName, onProgress);
 }
 
 /** JSON.parse, then once more reading Python's NaN / Infinity as null. */
@@ -160,13 +180,19 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
   }
 }
 
-function importValue(value: unknown, fileName?: string): ImportResult {
+function importValue(
+  value: unknown,
+  fileName: string | undefined,
+  onProgress: (p: ImportProgress) => void,
+): ImportRead {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return refuse('(file): expected a JSON object (a run file or a saved search tree)');
   }
   const record = value as Record<string, unknown>;
   if ('format' in record || 'events' in record) {
-    return { ...parseRunFile(value), format: 'arbor' };
+    const checking = (done: number, total: number) =>
+      onProgress({ stage: 'checking', done, total });
+    return { ...readRunFile(value, checking), format: 'arbor' };
   }
   if (countValues(value, MAX_NODES * 4) > MAX_NODES * 4) {
     return refuse(`(file): too many values; Arbor reads trees of up to ${MAX_NODES} nodes`);

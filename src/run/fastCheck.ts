@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * A quick yes/no check of values against a zod schema, compiled once from the schema's own
  * JSON Schema (`z.toJSONSchema`), for the run file's events: zod's parse builds a new object
- * for every value it checks and, with its JIT off (`app/zodJitless.ts`), took 1–2.6 s for the
+ * for every value it checks and, with its JIT off (`run/zodJitless.ts`), took 1–2.6 s for the
  * 100,000 events of a 75 MB run file here; a check that only reads takes a fraction of that.
  *
  * It is a gate, never the judge: `true` means the value passes the schema and zod's parse

@@ -12,6 +12,7 @@ export {
   dismissImportError,
   exportRun,
   importRun,
+  importRunFile,
   reset,
   runToEnd,
   seek,

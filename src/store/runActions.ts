@@ -1,4 +1,6 @@
 import type { TraceEvent } from '../core/tree/events';
+import type { ImportProgress } from '../importers';
+import { replayReadInSlices } from '../run/readRun';
 import type { ParsedRun, RunFile } from '../run/runFile';
 import { makeRunFile } from '../run/runFile';
 import type { RunSettings } from '../run/settings';
@@ -214,9 +216,51 @@ export async function importRun(
   origin: ImportOrigin = { kind: 'file' },
 ): Promise<ParsedRun> {
   const mine = ++importToken;
+  stopFileImport();
   const parsed = await readRun(input, fileName);
   if (mine !== importToken) return { ok: false, error: 'A newer import replaced this one.' };
   return openRun(parsed, origin);
+}
+
+/** Aborts the import worker of the file import in flight. */
+let importAbort: AbortController | null = null;
+
+/** Ends the file import in flight, if any (a newer import replaces it). */
+function stopFileImport(): void {
+  importAbort?.abort();
+  importAbort = null;
+  if (useArbor.getState().importProgress !== null) useArbor.setState({ importProgress: null });
+}
+
+/**
+ * Imports a file the user opened or dropped: read, parsed and checked in the import worker
+ * (importers/readInWorker.ts), then replayed here in slices between frames, so the page
+ * answers input throughout; `importProgress` says how far it is (bytes read, events
+ * checked, events replayed). Otherwise as {@link importRun}: a refused file leaves the run as
+ * it was and sets `importError` (the same words as a file read on the page), and an import
+ * overtaken by a newer one changes nothing.
+ */
+export async function importRunFile(file: Blob, fileName: string): Promise<ParsedRun> {
+  const mine = ++importToken;
+  stopFileImport();
+  const abort = new AbortController();
+  importAbort = abort;
+  const show = (importProgress: ImportProgress) => {
+    if (mine === importToken) useArbor.setState({ importProgress });
+  };
+  show({ stage: 'reading', done: 0, total: file.size });
+  const { readInWorker } = await import('../importers/readInWorker');
+  const read = await readInWorker(file, fileName, show, abort.signal);
+  const replayed =
+    mine === importToken
+      ? await replayReadInSlices(read, (done, total) => show({ stage: 'replaying', done, total }))
+      : null;
+  if (mine !== importToken || replayed === null) {
+    return { ok: false, error: 'A newer import replaced this one.' };
+  }
+  importAbort = null;
+  useArbor.setState({ importProgress: null });
+  return openRun(replayed);
 }
 
 /** Shows a read run (or its error), as {@link importRun} describes. */

@@ -2,6 +2,7 @@ import { CheckpointedTrace } from '../core/tree/checkpoints';
 import type { SearchTree } from '../core/tree/tree';
 import { emptyTree } from '../core/tree/tree';
 import type { RunRecording } from '../engines/definition';
+import type { ImportProgress } from '../importers';
 import type { RunSource } from '../run/runFile';
 
 /** Where the run stands, as the controls and the summary show it. */
@@ -37,12 +38,14 @@ export interface RunSlice {
   error: string | null;
   /** Why the last import was refused (the run itself is untouched). */
   importError: string | null;
+  /** The import of a file under way (its stage and how far it is), or null. */
+  importProgress: ImportProgress | null;
   /** `trace.treeAt(cursor)`. */
   tree: SearchTree;
 }
 
 /** A run with no events. */
-export function emptyRun(): Omit<RunSlice, 'importError'> {
+export function emptyRun(): Omit<RunSlice, 'importError' | 'importProgress'> {
   return {
     trace: new CheckpointedTrace(),
     eventCount: 0,
@@ -64,6 +67,7 @@ export function emptyRun(): Omit<RunSlice, 'importError'> {
 export const createRunSlice = (): RunSlice => ({
   ...emptyRun(),
   importError: null,
+  importProgress: null,
 });
 
 /** The status implied by the rest of the state (kept in `status` so views select one field). */

@@ -1,0 +1,39 @@
+import type { ImportProgress, ImportRead } from './index';
+import type { ImportReply, ImportRequest } from './importWorker';
+
+/**
+ * Reads a file the user opened in the import worker (importWorker.ts), off the page's
+ * thread: resolves to the read file (not yet replayed) or why it was refused, in the same
+ * words as a read on the page. Aborting ends the worker; the promise then never settles
+ * (the caller has moved on). Where there is no Worker (Node, in tests), it reads here.
+ */
+export function readInWorker(
+  file: Blob,
+  fileName: string,
+  onProgress: (p: ImportProgress) => void,
+  signal?: AbortSignal,
+): Promise<ImportRead> {
+  if (typeof Worker === 'undefined') {
+    return Promise.all([file.text(), import('./index')]).then(([text, { readRunText }]) =>
+      readRunText(text, fileName, onProgress),
+    );
+  }
+  const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+  signal?.addEventListener('abort', () => worker.terminate(), { once: true });
+  return new Promise((resolve) => {
+    worker.onmessage = (event: MessageEvent<ImportReply>) => {
+      const reply = event.data;
+      if (reply.type === 'progress') {
+        onProgress(reply.progress);
+        return;
+      }
+      worker.terminate();
+      resolve(reply.read);
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      resolve({ ok: false, error: `The import worker failed: ${event.message || 'no message'}` });
+    };
+    worker.postMessage({ file, fileName } satisfies ImportRequest);
+  });
+}

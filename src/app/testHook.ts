@@ -66,10 +66,13 @@ export interface ArborTestApi {
    */
   importRun(file: unknown, fileName?: string): Promise<{ ok: true } | { ok: false; error: string }>;
   /**
-   * Imports text as a file the user opened (a Blob through the import worker, as the file
+   * Imports text (or a Blob) as a file the user opened (a Blob through the import worker, as the file
    * picker and a drop do); resolves once the run shows or the error does.
    */
-  importFile(text: string, fileName?: string): Promise<{ ok: true } | { ok: false; error: string }>;
+  importFile(
+    file: string | Blob,
+    fileName?: string,
+  ): Promise<{ ok: true } | { ok: false; error: string }>;
   /** Selects a node for the inspector (null clears), as a click in the tree does. */
   select(id: number | null): void;
   /**
@@ -115,8 +118,8 @@ export const arborTestApi: ArborTestApi = {
     const result = await importRun(file, fileName);
     return result.ok ? { ok: true } : { ok: false, error: result.error };
   },
-  importFile: async (text, fileName = 'run.json') => {
-    const blob = new Blob([text], { type: 'application/json' });
+  importFile: async (file, fileName = 'run.json') => {
+    const blob = typeof file === 'string' ? new Blob([file], { type: 'application/json' }) : file;
     const result = await importRunFile(blob, fileName);
     return result.ok ? { ok: true } : { ok: false, error: result.error };
   },

@@ -17,11 +17,37 @@ export interface ImportRequest {
   fileName: string;
 }
 
-/** What the worker says: progress, then the read file (or why not). */
+/**
+ * What the worker says: progress, then the read file (or why not). A read file comes with
+ * its events left out and sent after it in batches, so the page takes them in between frames
+ * rather than in one long pause.
+ */
 export type ImportReply =
-  { type: 'progress'; progress: ImportProgress } | { type: 'done'; read: ImportRead };
+  | { type: 'progress'; progress: ImportProgress }
+  | { type: 'done'; read: ImportRead; events: number }
+  | { type: 'events'; events: unknown[] };
 
 const post = (reply: ImportReply) => (self as unknown as Worker).postMessage(reply);
+
+/** Events per message. */
+const BATCH = 5000;
+
+/** Sends a read file: itself without its events, then its events in batches. */
+function send(read: ImportRead): void {
+  if (!read.ok) {
+    post({ type: 'done', read, events: 0 });
+    return;
+  }
+  const { events } = read.file;
+  post({
+    type: 'done',
+    read: { ...read, file: { ...read.file, events: [] } },
+    events: events.length,
+  });
+  for (let i = 0; i < events.length; i += BATCH) {
+    post({ type: 'events', events: events.slice(i, i + BATCH) });
+  }
+}
 
 /** Reports at most every 50 ms, and always the last step. */
 function throttled(): (p: ImportProgress) => void {
@@ -56,15 +82,12 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
   const report = throttled();
   // UTF-8 takes at most 4 bytes a character: a file this large is over the limit unread.
   if (file.size > 4 * MAX_FILE_CHARS) {
-    post({ type: 'done', read: { ok: false, error: FILE_TOO_LARGE } });
+    send({ ok: false, error: FILE_TOO_LARGE });
     return;
   }
   void readText(file, report).then(
-    (text) => post({ type: 'done', read: readRunText(text, fileName, report) }),
+    (text) => send(readRunText(text, fileName, report)),
     (error: unknown) =>
-      post({
-        type: 'done',
-        read: { ok: false, error: `Could not read “${fileName}”: ${(error as Error).message}` },
-      }),
+      send({ ok: false, error: `Could not read “${fileName}”: ${(error as Error).message}` }),
   );
 };

@@ -21,14 +21,22 @@ export function readInWorker(
   const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
   signal?.addEventListener('abort', () => worker.terminate(), { once: true });
   return new Promise((resolve) => {
+    let read: ImportRead | null = null;
+    let expected = 0;
+    const events: unknown[] = [];
+    const finish = () => {
+      worker.terminate();
+      if (read?.ok) read.file.events = events as typeof read.file.events;
+      if (read) resolve(read);
+    };
     worker.onmessage = (event: MessageEvent<ImportReply>) => {
       const reply = event.data;
-      if (reply.type === 'progress') {
-        onProgress(reply.progress);
-        return;
-      }
-      worker.terminate();
-      resolve(reply.read);
+      if (reply.type === 'progress') onProgress(reply.progress);
+      else if (reply.type === 'done') {
+        read = reply.read;
+        expected = reply.events;
+      } else for (const e of reply.events) events.push(e);
+      if (read !== null && events.length === expected) finish();
     };
     worker.onerror = (event) => {
       worker.terminate();

@@ -56,7 +56,10 @@ const count = (n: number) => n.toLocaleString('en-US');
 function progressText(p: ImportProgress): string {
   switch (p.stage) {
     case 'reading':
-      return `Reading the file: ${MB(p.done)} of ${MB(p.total)} MB`;
+      // Once every byte is in, the worker parses the text (no count to show until it has).
+      return p.done < p.total
+        ? `Reading the file: ${MB(p.done)} of ${MB(p.total)} MB`
+        : `Read ${MB(p.total)} MB; parsing…`;
     case 'checking':
       return `Checking events: ${count(p.done)} of ${count(p.total)}`;
     case 'replaying':

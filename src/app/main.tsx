@@ -1,5 +1,5 @@
 // First: before any module builds a zod schema (see zodJitless.ts).
-import './zodJitless';
+import '../run/zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

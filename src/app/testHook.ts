@@ -5,6 +5,7 @@ import type { LabPage, SettingsPatch } from '../store';
 import {
   exportRun,
   importRun,
+  importRunFile,
   rootN,
   runToEnd,
   seek,
@@ -64,6 +65,14 @@ export interface ArborTestApi {
    * file); a bad file returns the error and changes nothing.
    */
   importRun(file: unknown, fileName?: string): Promise<{ ok: true } | { ok: false; error: string }>;
+  /**
+   * Imports text (or a Blob) as a file the user opened (a Blob through the import worker, as the file
+   * picker and a drop do); resolves once the run shows or the error does.
+   */
+  importFile(
+    file: string | Blob,
+    fileName?: string,
+  ): Promise<{ ok: true } | { ok: false; error: string }>;
   /** Selects a node for the inspector (null clears), as a click in the tree does. */
   select(id: number | null): void;
   /**
@@ -107,6 +116,11 @@ export const arborTestApi: ArborTestApi = {
   exportRun,
   importRun: async (file, fileName) => {
     const result = await importRun(file, fileName);
+    return result.ok ? { ok: true } : { ok: false, error: result.error };
+  },
+  importFile: async (file, fileName = 'run.json') => {
+    const blob = typeof file === 'string' ? new Blob([file], { type: 'application/json' }) : file;
+    const result = await importRunFile(blob, fileName);
     return result.ok ? { ok: true } : { ok: false, error: result.error };
   },
   select: selectNode,

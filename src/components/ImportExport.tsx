@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { dismissImportError, exportRun, importRun, useArbor } from '../store';
+import type { ImportProgress } from '../importers';
+import { dismissImportError, exportRun, importRunFile, useArbor } from '../store';
 import { ImportChoices } from './ImportChoices';
 
 const BUTTON =
@@ -37,16 +38,50 @@ function carriesFiles(event: DragEvent): boolean {
 }
 
 /**
- * Reads a file and imports it through the store (which shows a refusal as `importError`).
- * Resolves to a notice only when the file could not even be read.
+ * Imports a file through the store: read and checked in the import worker, replayed on the
+ * page (a refusal shows as `importError`). Resolves to a notice only when something threw.
  */
 async function importFile(file: File): Promise<Notice | null> {
   try {
-    await importRun(await file.text(), file.name);
+    await importRunFile(file, file.name);
     return null;
   } catch (error) {
     return { tone: 'error', text: `Could not read “${file.name}”: ${(error as Error).message}` };
   }
+}
+
+const MB = (bytes: number) => (bytes / 1e6).toFixed(1);
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** What the import is doing, in words, with its numbers. */
+function progressText(p: ImportProgress): string {
+  switch (p.stage) {
+    case 'reading':
+      // Once every byte is in, the worker parses the text (no count to show until it has).
+      return p.done < p.total
+        ? `Reading the file: ${MB(p.done)} of ${MB(p.total)} MB`
+        : `Read ${MB(p.total)} MB; parsing…`;
+    case 'checking':
+      return `Checking events: ${count(p.done)} of ${count(p.total)}`;
+    case 'replaying':
+      return `Building the tree: ${count(p.done)} of ${count(p.total)} events`;
+  }
+}
+
+/** The import under way: a bar for its stage (bytes read, events checked, events replayed). */
+function ImportProgressBar({ progress }: { progress: ImportProgress }) {
+  const text = progressText(progress);
+  return (
+    <div role="status" className="flex flex-col gap-1" data-testid="import-progress">
+      <span className="text-slate-700 dark:text-slate-300">{text}</span>
+      <progress
+        className="h-2 w-full max-w-md accent-blue-600"
+        aria-label={`Import: ${text}`}
+        max={Math.max(1, progress.total)}
+        value={progress.done}
+      />
+    </div>
+  );
 }
 
 /** What to import of the files dropped on the page: the first, and what to say about it. */
@@ -121,6 +156,7 @@ export function ImportExport() {
   const id = useId();
   const eventCount = useArbor((s) => s.eventCount);
   const importError = useArbor((s) => s.importError);
+  const progress = useArbor((s) => s.importProgress);
   const [notice, setNotice] = useState<Notice | null>(null);
   const dragging = useFileDrop((files) => {
     const picked = pickDropped(files);
@@ -154,6 +190,7 @@ export function ImportExport() {
         />
         <span className="text-slate-500 dark:text-slate-400">or drop it on the page</span>
       </div>
+      {progress && <ImportProgressBar progress={progress} />}
       {notice && (
         <div
           role={notice.tone === 'error' ? 'alert' : 'status'}

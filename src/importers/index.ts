@@ -1,18 +1,18 @@
-import type { TraceEvent } from '../core/tree/events';
-import type { Algorithm } from '../core/search/settings';
-import type { ImportTool } from '../core/tree/events';
 import type { z } from 'zod';
-import { CHECKPOINT_INTERVAL, CheckpointedTrace } from '../core/tree/checkpoints';
-import { TraceError } from '../core/tree/tree';
+import type { Algorithm } from '../core/search/settings';
+import type { ImportTool, TraceEvent } from '../core/tree/events';
+import { CHECKPOINT_INTERVAL } from '../core/tree/checkpoints';
 import type { ParsedRun, RunSource } from '../run/runFile';
 import { makeRunFile } from '../run/runFile';
-import { parseRunFile } from '../run/parseRunFile';
+import { readRunFile } from '../run/parseRunFile';
+import type { ReadRun } from '../run/readRun';
+import { replayRead } from '../run/readRun';
 import { SOURCE_TOOL } from '../run/importedRun';
 import { DEFAULT_SETTINGS } from '../run/settings';
 import type { ForeignNode } from './foreignTree';
 import { foreignTreeToEvents } from './foreignTree';
 import { describeIssues } from './issues';
-import { jsonDepth, MAX_DEPTH, MAX_FILE_CHARS, MAX_NODES } from './limits';
+import { FILE_TOO_LARGE, jsonDepth, MAX_DEPTH, MAX_FILE_CHARS, MAX_NODES } from './limits';
 import type { TreeLogFile } from './llmReasoners';
 import { LLM_REASONERS_NOTE, treeLogSchema, treeLogToNodes } from './llmReasoners';
 import { LLM_REASONERS_HISTORY_NOTE, rootTextOf, treeLogHistory } from './llmReasonersHistory';
@@ -23,7 +23,7 @@ import type { RecordChoice, RStarRecord } from './records';
 import { recordChoices, recordOf, rstarRecords, sameAnswer } from './records';
 import { salNote, salRowSchema, salToNodes } from './searchAndLearn';
 
-/** The file formats Arbor reads: its own run file and three search frameworks' trees. */
+/** The file formats Arbor reads: its own run file and other search tools' trees. */
 export type ImportFormat = 'arbor' | ImportTool;
 
 type ForeignKind = RunSource['kind'];
@@ -67,18 +67,29 @@ const IMPORTERS: readonly Importer[] = [
 export const FORMAT_NAME: Record<ForeignKind, string> = SOURCE_TOOL;
 
 /**
- * A read file: a run, or a refusal. A file holding several questions' trees (rStar-Math's
- * output) is refused with `records` to choose from until `record` picks one.
+ * A read file: a run, or a refusal. A file holding several questions' trees (rStar-Math's or
+ * search-and-learn's output) is refused with `records` to choose from until `record` picks one.
  */
 export type ImportResult = ParsedRun & { format?: ImportFormat; records?: RecordChoice[] };
 
 /** How to read a file: which record of a many-record file to open. */
 export interface ImportOptions {
-  /** Index into the file's records (rStar-Math's JSON lines). */
+  /** Index into the file's records (one JSON line per question). */
   record?: number;
 }
 
-function refuse(error: string, format?: ImportFormat): ImportResult {
+/** A file read and checked, not yet replayed (what the import worker sends back). */
+export type ImportRead = ReadRun & { format?: ImportFormat; records?: RecordChoice[] };
+
+/** What a long import reports, stage by stage. */
+export type ImportProgress = {
+  /** Bytes read (the worker), events checked (the worker), events replayed (the page). */
+  stage: 'reading' | 'checking' | 'replaying';
+  done: number;
+  total: number;
+};
+
+function refuse(error: string, format?: ImportFormat): ImportRead {
   return format ? { ok: false, error, format } : { ok: false, error };
 }
 
@@ -112,38 +123,29 @@ function fromNodes(
   note: string,
   fileName?: string,
   algorithm?: Algorithm,
-): ImportResult {
+): ImportRead {
   if (typeof nodes === 'string') return refuse(nodes, kind);
   const tree = foreignTreeToEvents(nodes, kind, algorithm);
   if (!tree.ok) return refuse(tree.error, kind);
   return fromEvents(kind, tree.events, note, fileName);
 }
 
-/** Events read from a file as a run file with its source, replayed once to check them. */
+/** Events read from a file as a run file with its source (the page replays them). */
 function fromEvents(
   kind: ForeignKind,
   events: TraceEvent[],
   note: string,
   fileName?: string,
-): ImportResult {
+): ImportRead {
   const source: RunSource = { kind, note };
   if (fileName !== undefined) source.fileName = fileName.slice(0, 1000);
   const file = makeRunFile(DEFAULT_SETTINGS, events, undefined, { source });
-  try {
-    return {
-      ok: true,
-      file,
-      trace: CheckpointedTrace.from(file.events, importInterval(file.events.length)),
-      format: kind,
-    };
-  } catch (error) {
-    const message = error instanceof TraceError ? `events.${error.message}` : String(error);
-    return refuse(`The imported tree could not be replayed: ${message}`, kind);
-  }
+  const interval = importInterval(file.events.length);
+  return { ok: true, file, interval, replay: 'foreign', format: kind };
 }
 
 /** Converts a value that passed `importer`'s schema into a run file with its source. */
-function convert(importer: Importer, parsed: unknown, fileName?: string): ImportResult {
+function convert(importer: Importer, parsed: unknown, fileName?: string): ImportRead {
   if (importer.kind === 'llm-reasoners' && (parsed as TreeLogFile).logs.length > 1) {
     // A snapshot per iteration: replayed as a history, so stepping and the timeline work.
     const nodes = treeLogToNodes(parsed as TreeLogFile);
@@ -156,7 +158,7 @@ function convert(importer: Importer, parsed: unknown, fileName?: string): Import
 }
 
 /** One record: rStar-Math's states or search-and-learn's row as a tree, answers checked. */
-function convertRecord(record: RStarRecord, fileName?: string): ImportResult {
+function convertRecord(record: RStarRecord, fileName?: string): ImportRead {
   if (record.tool === 'search-and-learn') {
     const row = salRowSchema.safeParse(record.states);
     if (!row.success) {
@@ -195,7 +197,7 @@ function importRecords(
   records: readonly RStarRecord[],
   options: ImportOptions,
   fileName?: string,
-): ImportResult {
+): ImportRead {
   if (records.length === 1) return convertRecord(records[0] as RStarRecord, fileName);
   const chosen = options.record === undefined ? undefined : records[options.record];
   if (chosen) return convertRecord(chosen, fileName);
@@ -210,8 +212,9 @@ function importRecords(
 
 /**
  * Reads a file the user opened: an Arbor run file (any version this copy reads) or a tree
- * saved by llm-reasoners, OpenR or rStar-Math (its `return_states()` tree, or its `main.py`
- * output of one JSON record per question), converted into a run with `source` set.
+ * saved by llm-reasoners, OpenR, rStar-Math (its `return_states()` tree, or its `main.py`
+ * output of one JSON record per question) or search-and-learn (one result row per problem),
+ * converted into a run with `source` set.
  *
  * Never throws, and its work is bounded before it starts: files over 150 MB, JSON nested
  * deeper than {@link MAX_DEPTH} levels and trees of more than {@link MAX_NODES} nodes are
@@ -226,8 +229,28 @@ export function importRunText(
   fileName?: string,
   options: ImportOptions = {},
 ): ImportResult {
+  const read = readRunText(text, fileName, undefined, options);
+  const replayed = replayRead(read);
+  return {
+    ...replayed,
+    ...(read.format !== undefined ? { format: read.format } : {}),
+    ...(read.records ? { records: read.records } : {}),
+  };
+}
+
+/**
+ * {@link importRunText} without the replay: the file read, checked and converted, as the
+ * import worker does it off the page's thread (`onProgress` hears the events checked). The
+ * page replays it (`run/readRun.ts`). Never throws.
+ */
+export function readRunText(
+  text: string,
+  fileName?: string,
+  onProgress: (p: ImportProgress) => void = () => undefined,
+  options: ImportOptions = {},
+): ImportRead {
   try {
-    return importChecked(text, fileName, options);
+    return importChecked(text, fileName, onProgress, options);
   } catch (error) {
     // Nothing above should throw; if something does, the page still gets a message.
     return refuse(`The file could not be read: ${String(error)}`);
@@ -237,25 +260,24 @@ export function importRunText(
 function importChecked(
   text: string,
   fileName: string | undefined,
+  onProgress: (p: ImportProgress) => void,
   options: ImportOptions,
-): ImportResult {
+): ImportRead {
   if (text.length > MAX_FILE_CHARS) {
-    return refuse(
-      `(file): the file is over ${MAX_FILE_CHARS / 1024 / 1024} MB; Arbor reads files up to that size`,
-    );
+    return refuse(FILE_TOO_LARGE);
   }
   if (jsonDepth(text, MAX_DEPTH) > MAX_DEPTH) {
     return refuse(`(file): the JSON is nested deeper than ${MAX_DEPTH} levels`);
   }
   const value = parseJson(text);
   if (!value.ok) {
-    // rStar-Math's output: one JSON record per line, each question's tree under `rstar`.
+    // One JSON record per line, each question's tree (rStar-Math's or search-and-learn's).
     const records = text.includes('\n') ? rstarRecords(text, parseJson) : null;
     return records ? importRecords(records, options, fileName) : refuse(value.error);
   }
   const single = recordOf(value.value, 'line 1');
   if (single) return importRecords([single], options, fileName);
-  return importValue(value.value, fileName);
+  return importValue(value.value, fileName, onProgress);
 }
 
 /** JSON.parse, then once more reading Python's NaN / Infinity as null. */
@@ -275,13 +297,19 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
   }
 }
 
-function importValue(value: unknown, fileName?: string): ImportResult {
+function importValue(
+  value: unknown,
+  fileName: string | undefined,
+  onProgress: (p: ImportProgress) => void,
+): ImportRead {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return refuse('(file): expected a JSON object (a run file or a saved search tree)');
   }
   const record = value as Record<string, unknown>;
   if ('format' in record || 'events' in record) {
-    return { ...parseRunFile(value), format: 'arbor' };
+    const checking = (done: number, total: number) =>
+      onProgress({ stage: 'checking', done, total });
+    return { ...readRunFile(value, checking), format: 'arbor' };
   }
   if (countValues(value, MAX_NODES * 4) > MAX_NODES * 4) {
     return refuse(`(file): too many values; Arbor reads trees of up to ${MAX_NODES} nodes`);

@@ -9,6 +9,8 @@
  * room for runs that size and a little more.
  */
 export const MAX_FILE_CHARS = 150 * 1024 * 1024;
+/** The refusal of a file over {@link MAX_FILE_CHARS}. */
+export const FILE_TOO_LARGE = `(file): the file is over ${MAX_FILE_CHARS / 1024 / 1024} MB; Arbor reads files up to that size`;
 /** Deepest JSON nesting (arrays and objects) and deepest tree accepted. */
 export const MAX_DEPTH = 500;
 /** Most tree nodes in one import. */

@@ -14,6 +14,7 @@ export {
   chooseImportRecord,
   dismissImportChoices,
   importRun,
+  importRunFile,
   reset,
   runToEnd,
   seek,

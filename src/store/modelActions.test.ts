@@ -95,10 +95,17 @@ function fakeModel(modelId: string): LoadedModel & { unloaded: number } {
   return m;
 }
 
-function lastLoad(): PendingLoad {
-  const l = h.loads.at(-1);
-  if (!l) throw new Error('no load started');
-  return l;
+/**
+ * The latest load, once `loadModel` has been called for it (`loadModelById` imports the
+ * loader first, so the call comes a few ticks after it).
+ */
+async function lastLoad(): Promise<PendingLoad> {
+  await vi.dynamicImportSettled();
+  return vi.waitFor(() => {
+    const l = h.loads.at(-1);
+    if (!l) throw new Error('no load started');
+    return l;
+  });
 }
 
 const progress = (fraction: number): LoadProgress => ({
@@ -135,12 +142,12 @@ describe('loading a model', () => {
     const done = loadModelById(ID);
     const s = get().modelLoad;
     expect(s.phase === 'loading' && s.modelId === ID && s.progress === null).toBe(true);
-    lastLoad().progress(progress(0.25));
+    (await lastLoad()).progress(progress(0.25));
     const p = get().modelLoad;
     expect(p.phase === 'loading' ? p.progress?.fraction : null).toBe(0.25);
 
     const model = fakeModel(ID);
-    lastLoad().resolve(model);
+    (await lastLoad()).resolve(model);
     expect(await done).toBe(true);
     expect(get().modelLoad).toEqual({ phase: 'ready', modelId: ID, custom: null });
     expect(modelSession.current()).toBe(model);
@@ -157,8 +164,8 @@ describe('loading a model', () => {
       model_lib: 'http://127.0.0.1:1/m.wasm',
     };
     const done = loadModelById('mine', record);
-    expect(lastLoad().custom).toBe(record);
-    lastLoad().reject(offline);
+    expect((await lastLoad()).custom).toBe(record);
+    (await lastLoad()).reject(offline);
     expect(await done).toBe(false);
     const s = get().modelLoad;
     expect(s.phase === 'error' ? s.custom : null).toBe(record);
@@ -169,7 +176,7 @@ describe('loading a model', () => {
     modelSession.set(held);
     const before = get().settings;
     const done = loadModelById(ID);
-    lastLoad().reject(offline);
+    (await lastLoad()).reject(offline);
     expect(await done).toBe(false);
     expect(get().modelLoad).toEqual({ phase: 'error', modelId: ID, custom: null, error: offline });
     expect(modelSession.current()).toBe(held);
@@ -179,7 +186,7 @@ describe('loading a model', () => {
 
   it('classifies an error that is not a LoadError', async () => {
     const done = loadModelById(ID);
-    lastLoad().reject(new Error('boom'));
+    (await lastLoad()).reject(new Error('boom'));
     await done;
     const s = get().modelLoad;
     expect(s.phase === 'error' ? [s.error.kind, s.error.detail] : null).toEqual([
@@ -190,14 +197,14 @@ describe('loading a model', () => {
 
   it('treats a rejection of kind "cancelled" as a return to idle, not an error', async () => {
     const done = loadModelById(ID);
-    lastLoad().reject({ ...offline, kind: 'cancelled', message: 'Cancelled.' });
+    (await lastLoad()).reject({ ...offline, kind: 'cancelled', message: 'Cancelled.' });
     await done;
     expect(get().modelLoad).toEqual({ phase: 'idle' });
   });
 
   it('dismissing an error returns to idle; dismissing otherwise does nothing', async () => {
     const done = loadModelById(ID);
-    lastLoad().reject(offline);
+    (await lastLoad()).reject(offline);
     await done;
     dismissLoadError();
     expect(get().modelLoad).toEqual({ phase: 'idle' });
@@ -211,7 +218,7 @@ describe('loading a model', () => {
     const done = loadModelById(ID);
     expect(first.unloaded).toBe(0); // still usable while the new one loads
     const second = fakeModel(ID);
-    lastLoad().resolve(second);
+    (await lastLoad()).resolve(second);
     await done;
     expect(modelSession.current()).toBe(second);
     expect(first.unloaded).toBe(1);
@@ -222,7 +229,7 @@ describe('a model already loaded', () => {
   async function loadFirst(): Promise<LoadedModel & { unloaded: number }> {
     const done = loadModelById('first');
     const model = fakeModel('first');
-    lastLoad().resolve(model);
+    (await lastLoad()).resolve(model);
     await done;
     return model;
   }
@@ -230,7 +237,7 @@ describe('a model already loaded', () => {
   it('stays loaded and usable when the next load fails', async () => {
     const first = await loadFirst();
     const done = loadModelById(ID);
-    lastLoad().reject(offline);
+    (await lastLoad()).reject(offline);
     await done;
     expect(get().modelLoad.phase).toBe('error');
     expect(get().loadedModelId).toBe('first');
@@ -243,6 +250,7 @@ describe('a model already loaded', () => {
   it('stays loaded when the next load is cancelled', async () => {
     const first = await loadFirst();
     void loadModelById(ID);
+    await lastLoad();
     cancelLoad();
     expect(get().modelLoad).toEqual({ phase: 'idle' });
     expect(get().loadedModelId).toBe('first');
@@ -252,9 +260,9 @@ describe('a model already loaded', () => {
 });
 
 describe('cancelling', () => {
-  it('returns to idle at once and aborts the load', () => {
+  it('returns to idle at once and aborts the load', async () => {
     void loadModelById(ID);
-    const load = lastLoad();
+    const load = await lastLoad();
     cancelLoad();
     expect(get().modelLoad).toEqual({ phase: 'idle' });
     expect(load.signal.aborted).toBe(true);
@@ -262,7 +270,7 @@ describe('cancelling', () => {
 
   it('ignores a stale success after cancel and unloads that model', async () => {
     const done = loadModelById(ID);
-    const load = lastLoad();
+    const load = await lastLoad();
     cancelLoad();
     load.progress(progress(0.9));
     const late = fakeModel(ID);
@@ -275,7 +283,7 @@ describe('cancelling', () => {
 
   it('ignores a stale failure after cancel', async () => {
     const done = loadModelById(ID);
-    const load = lastLoad();
+    const load = await lastLoad();
     cancelLoad();
     load.reject(offline);
     expect(await done).toBe(false);
@@ -284,9 +292,9 @@ describe('cancelling', () => {
 
   it('a second load cancels the first; only the second one counts', async () => {
     const first = loadModelById('a');
-    const a = lastLoad();
+    const a = await lastLoad();
     const second = loadModelById('b');
-    const b = lastLoad();
+    const b = await lastLoad();
     expect(a.signal.aborted).toBe(true);
     expect(b.signal.aborted).toBe(false);
     a.reject(offline);
@@ -313,7 +321,7 @@ describe('switching engines', () => {
     switchToLoadedModel(); // nothing loaded: no change
     expect(get().settings.engine.kind).toBe('simulated');
     const done = loadModelById(ID);
-    lastLoad().resolve(fakeModel(ID));
+    (await lastLoad()).resolve(fakeModel(ID));
     await done;
     switchToLoadedModel();
     const e = get().settings.engine;
@@ -324,7 +332,7 @@ describe('switching engines', () => {
 
   it('the simulated engine writes word problems too: switching to it keeps the task', async () => {
     const done = loadModelById(ID);
-    lastLoad().resolve(fakeModel(ID));
+    (await lastLoad()).resolve(fakeModel(ID));
     await done;
     switchToLoadedModel();
     setTask('word-problems');
@@ -337,7 +345,7 @@ describe('switching engines', () => {
   it('unloading frees the model and takes a run on it back to the simulated engine', async () => {
     const done = loadModelById(ID);
     const model = fakeModel(ID);
-    lastLoad().resolve(model);
+    (await lastLoad()).resolve(model);
     await done;
     switchToLoadedModel();
     await unloadModel();

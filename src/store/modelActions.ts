@@ -1,15 +1,8 @@
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import type { GpuNavigator } from '../engines/webllm/gpu';
 import { detectWebGpu } from '../engines/webllm/gpu';
+import type * as LoaderModule from '../engines/webllm/loader';
 import type { LoadedModel } from '../engines/webllm/loader';
-import {
-  classifyLoadError,
-  deleteCachedModel,
-  isLoadError,
-  isModelCached,
-  loadModel,
-} from '../engines/webllm/loader';
-import { fetchDownloadSize } from '../engines/webllm/models';
 import { modelSession } from '../engines/webllm/session';
 import type { DownloadSize, ModelSlice } from './modelSlice';
 import { setEngineKind } from './settingsActions';
@@ -19,7 +12,14 @@ import { useArbor } from './store';
  * Model actions as module functions: detecting WebGPU, loading a model (with cancel), the
  * cache and download sizes, and the model's live usage. A load carries a token; a result for
  * an older token (cancelled, or replaced by another load) is dropped and its model unloaded.
+ * The loader (and with it the model list, the load errors and the cache helpers) is imported
+ * on first use, so it stays out of the first paint; WebGPU detection, which the folded panel
+ * shows, is not.
  */
+
+/** The web-llm loader, imported on first use (one import shared by every caller). */
+let loaderModule: Promise<typeof LoaderModule> | null = null;
+const loader = () => (loaderModule ??= import('../engines/webllm/loader'));
 
 const get = useArbor.getState;
 const set = (patch: Partial<ModelSlice>) => useArbor.setState(patch);
@@ -63,6 +63,8 @@ export async function loadModelById(modelId: string, custom?: ModelRecord): Prom
     },
   });
   let loaded: LoadedModel;
+  const { classifyLoadError, isLoadError, loadModel } = await loader();
+  if (!current(token)) return false; // cancelled, or replaced, while the loader arrived
   try {
     loaded = await loadModel(modelId, {
       ...(custom ? { custom } : {}),
@@ -144,7 +146,7 @@ export async function refreshCached(modelId: string, custom?: ModelRecord): Prom
   set({ modelCached: { ...get().modelCached, [modelId]: null } });
   let cached: boolean | null;
   try {
-    cached = await isModelCached(modelId, custom);
+    cached = await (await loader()).isModelCached(modelId, custom);
   } catch {
     cached = null;
   }
@@ -154,7 +156,7 @@ export async function refreshCached(modelId: string, custom?: ModelRecord): Prom
 /** Deletes a model's files from the browser's cache (the UI asks first), then re-checks. */
 export async function deleteCached(modelId: string, custom?: ModelRecord): Promise<void> {
   try {
-    await deleteCachedModel(modelId, custom);
+    await (await loader()).deleteCachedModel(modelId, custom);
   } finally {
     await refreshCached(modelId, custom);
   }
@@ -170,7 +172,7 @@ export async function checkDownloadSize(modelId: string, force = false): Promise
   set({ modelSizes: { ...get().modelSizes, [modelId]: { state: 'checking' } } });
   let size: DownloadSize;
   try {
-    size = { state: 'known', bytes: await fetchDownloadSize(modelId) };
+    size = { state: 'known', bytes: await (await loader()).fetchDownloadSize(modelId) };
   } catch (error) {
     size = { state: 'unknown', why: error instanceof Error ? error.message : String(error) };
   }

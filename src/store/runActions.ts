@@ -1,5 +1,6 @@
-import type { ImportOptions, ImportResult } from '../importers';
+import type { ImportOptions, ImportProgress, ImportResult } from '../importers';
 import type { TraceEvent } from '../core/tree/events';
+import { replayReadInSlices } from '../run/readRun';
 import type { ParsedRun, RunFile } from '../run/runFile';
 import { makeRunFile } from '../run/runFile';
 import type { RunSettings } from '../run/settings';
@@ -220,11 +221,12 @@ export async function importRun(
   options: ImportOptions = {},
 ): Promise<ParsedRun> {
   const mine = ++importToken;
+  stopFileImport();
   const parsed = await readRun(input, fileName, options);
   if (mine !== importToken) return { ok: false, error: 'A newer import replaced this one.' };
   if (!parsed.ok && parsed.records) {
     // Several questions' trees: the user chooses one (chooseImportRecord) or dismisses.
-    pendingChoice = { text: input as string, fileName, origin };
+    pendingChoice = { input: input as string, fileName, origin };
     useArbor.setState({
       importError: null,
       importChoices: { fileName: fileName ?? null, records: parsed.records },
@@ -237,20 +239,86 @@ export async function importRun(
 }
 
 /** The many-record file waiting for a choice (its text is not kept in the store). */
-let pendingChoice: { text: string; fileName: string | undefined; origin: ImportOrigin } | null =
-  null;
+let pendingChoice: {
+  input: string | Blob;
+  fileName: string | undefined;
+  origin: ImportOrigin;
+} | null = null;
 
 /** Opens record `index` of the file waiting for a choice; nothing when none is waiting. */
 export async function chooseImportRecord(index: number): Promise<ParsedRun | null> {
   const pending = pendingChoice;
   if (!pending) return null;
-  return importRun(pending.text, pending.fileName, pending.origin, { record: index });
+  const options = { record: index };
+  return typeof pending.input === 'string'
+    ? importRun(pending.input, pending.fileName, pending.origin, options)
+    : importRunFile(pending.input, pending.fileName ?? '', options);
 }
 
 /** Forgets a many-record file without opening any of it. */
 export function dismissImportChoices(): void {
   pendingChoice = null;
   useArbor.setState({ importChoices: null });
+}
+
+/** Aborts the import worker of the file import in flight. */
+let importAbort: AbortController | null = null;
+
+/** Ends the file import in flight, if any (a newer import replaces it). */
+function stopFileImport(): void {
+  importAbort?.abort();
+  importAbort = null;
+  if (useArbor.getState().importProgress !== null) useArbor.setState({ importProgress: null });
+}
+
+/**
+ * Imports a file the user opened or dropped: read, parsed and checked in the import worker
+ * (importers/readInWorker.ts), then replayed here in slices between frames, so the page
+ * answers input throughout; `importProgress` says how far it is (bytes read, events
+ * checked, events replayed). Otherwise as {@link importRun}: a refused file leaves the run as
+ * it was and sets `importError` (the same words as a file read on the page), and an import
+ * overtaken by a newer one changes nothing.
+ */
+export async function importRunFile(
+  file: Blob,
+  fileName: string,
+  options: ImportOptions = {},
+): Promise<ParsedRun> {
+  const mine = ++importToken;
+  stopFileImport();
+  const abort = new AbortController();
+  importAbort = abort;
+  const show = (importProgress: ImportProgress) => {
+    if (mine === importToken) useArbor.setState({ importProgress });
+  };
+  show({ stage: 'reading', done: 0, total: file.size });
+  const { readInWorker } = await import('../importers/readInWorker');
+  const read = await readInWorker(file, fileName, show, abort.signal, options);
+  if (mine === importToken && !read.ok && read.records) {
+    // Several questions' trees: the user chooses one (chooseImportRecord) or dismisses.
+    importAbort = null;
+    pendingChoice = { input: file, fileName, origin: { kind: 'file' } };
+    useArbor.setState({
+      importProgress: null,
+      importError: null,
+      importChoices: { fileName, records: read.records },
+    });
+    return read;
+  }
+  if (mine === importToken) {
+    pendingChoice = null;
+    useArbor.setState({ importChoices: null });
+  }
+  const replayed =
+    mine === importToken
+      ? await replayReadInSlices(read, (done, total) => show({ stage: 'replaying', done, total }))
+      : null;
+  if (mine !== importToken || replayed === null) {
+    return { ok: false, error: 'A newer import replaced this one.' };
+  }
+  importAbort = null;
+  useArbor.setState({ importProgress: null });
+  return openRun(replayed);
 }
 
 /** Shows a read run (or its error), as {@link importRun} describes. */

@@ -3,6 +3,7 @@ import type { SearchTree } from '../core/tree/tree';
 import { emptyTree } from '../core/tree/tree';
 import type { RunRecording } from '../engines/definition';
 import type { RecordChoice } from '../importers/records';
+import type { ImportProgress } from '../importers';
 import type { RunSource } from '../run/runFile';
 
 /** Where the run stands, as the controls and the summary show it. */
@@ -39,16 +40,18 @@ export interface RunSlice {
   /** Why the last import was refused (the run itself is untouched). */
   importError: string | null;
   /**
-   * A file holding several questions' trees (rStar-Math's output) waiting for the user to
-   * choose one; null otherwise. The run itself is untouched meanwhile.
+   * A file holding several questions' trees (rStar-Math's or search-and-learn's output)
+   * waiting for the user to choose one; null otherwise. The run itself is untouched meanwhile.
    */
   importChoices: { fileName: string | null; records: RecordChoice[] } | null;
+  /** The import of a file under way (its stage and how far it is), or null. */
+  importProgress: ImportProgress | null;
   /** `trace.treeAt(cursor)`. */
   tree: SearchTree;
 }
 
 /** A run with no events. */
-export function emptyRun(): Omit<RunSlice, 'importError' | 'importChoices'> {
+export function emptyRun(): Omit<RunSlice, 'importError' | 'importChoices' | 'importProgress'> {
   return {
     trace: new CheckpointedTrace(),
     eventCount: 0,
@@ -71,6 +74,7 @@ export const createRunSlice = (): RunSlice => ({
   ...emptyRun(),
   importError: null,
   importChoices: null,
+  importProgress: null,
 });
 
 /** The status implied by the rest of the state (kept in `status` so views select one field). */

@@ -3,8 +3,8 @@ import type { ComponentType, ReactNode } from 'react';
 
 /**
  * The parts of the page that load when first opened (issue 14: fewer bytes before first
- * paint): the effort lab (with the compare view), the run library, and the contents of the
- * Model (WebGPU) and Server panels. Each is a chunk of its own; `preload…` starts fetching it
+ * paint): the effort lab (with the compare view), the run library, the contents of the
+ * Model (WebGPU) and Server panels, and the model's readout under the narration. Each is a chunk of its own; `preload…` starts fetching it
  * early (on hover or focus of the control that opens it), so it is usually there by the click.
  * `npm run check:size` (scripts/checkFirstPaint.ts) holds the first paint to its budget.
  */
@@ -35,6 +35,9 @@ function Loading({ children }: { children: ReactNode }) {
 const lab = lazyPart(() => import('../lab/LabPage').then((m) => m.LabPage));
 const library = lazyPart(() => import('../library/RunLibrary').then((m) => m.RunLibrary));
 const modelBody = lazyPart(() => import('../model/ModelPanelBody').then((m) => m.ModelPanelBody));
+const activity = lazyPart(() =>
+  import('../model/ModelActivityBody').then((m) => m.ModelActivityBody),
+);
 const serverForm = lazyPart(() => import('../server/ServerForm').then((m) => m.ServerForm));
 
 /** Starts loading the effort lab (hover or focus of its tab). */
@@ -76,6 +79,15 @@ export function LazyServerForm() {
   return (
     <Suspense fallback={<Loading>Loading the server panel…</Loading>}>
       <serverForm.Component />
+    </Suspense>
+  );
+}
+
+/** The model's speed readout and the step it is writing, loaded with the first model run. */
+export function LazyModelActivityBody() {
+  return (
+    <Suspense fallback={<Loading>Loading the model readout…</Loading>}>
+      <activity.Component />
     </Suspense>
   );
 }

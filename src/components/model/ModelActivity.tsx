@@ -1,6 +1,5 @@
 import { useArbor } from '../../store';
-import { DraftLine } from './DraftLine';
-import { SpeedReadout } from './SpeedReadout';
+import { LazyModelActivityBody } from '../lazy/panels';
 
 /**
  * The model at work, under the narration: its speed and token counts, and the step it is
@@ -9,18 +8,13 @@ import { SpeedReadout } from './SpeedReadout';
 export function ModelActivity() {
   const onModel = useArbor((s) => s.settings.engine.kind === 'webllm');
   const stats = useArbor((s) => s.modelStats);
-  const cacheAware = useArbor(
-    (s) => s.settings.engine.kind === 'webllm' && s.settings.engine.cacheAware,
-  );
-  const draft = useArbor((s) => s.draft);
   if (!onModel && stats === null) return null;
   return (
     <section
       aria-label="Model activity"
       className="flex flex-col gap-2 rounded border border-emerald-200 bg-emerald-50/40 px-3 py-2 dark:border-emerald-900 dark:bg-emerald-950/30"
     >
-      <SpeedReadout stats={stats} cacheAware={cacheAware} />
-      <DraftLine draft={draft} />
+      <LazyModelActivityBody />
     </section>
   );
 }

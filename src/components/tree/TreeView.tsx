@@ -7,7 +7,7 @@ import { overlayStages } from '../../layout/overlayExtent';
 import type { Store } from '../../store';
 import { expandAll, useArbor } from '../../store';
 import { DraftGhost } from './DraftGhost';
-import { saveTree } from './exportPng';
+import type { SvgExportInput } from './exportSvg';
 import { exportTitle } from './exportSvg';
 import { OverlayLayer } from './OverlayLayer';
 import './tree.css';
@@ -25,6 +25,12 @@ import { useReducedMotion } from './useReducedMotion';
 import { useTreeInput } from './useTreeInput';
 import { useTreeModel } from './useTreeModel';
 import { useZoom } from './useZoom';
+
+/** Saves the tree as SVG or PNG; the exporters load with the first export (not the first paint). */
+async function exportTree(kind: 'svg' | 'png', scene: SvgExportInput): Promise<void> {
+  const { saveTree } = await import('./exportPng');
+  await saveTree(kind, scene);
+}
 
 /**
  * Past this many drawn nodes the tree is drawn on a canvas instead of SVG. Measured by
@@ -262,8 +268,8 @@ function TreeFigure() {
             setTopK(k);
             setOpened(new Set());
           }}
-          onExportSvg={() => void saveTree('svg', exported())}
-          onExportPng={() => void saveTree('png', exported())}
+          onExportSvg={() => void exportTree('svg', exported())}
+          onExportPng={() => void exportTree('png', exported())}
         />
       </div>
       <TreeLegend palette={palette} algorithm={tree.algorithm} />

@@ -18,7 +18,7 @@ import { TreeScene } from './TreeScene';
 import { TreeToolbar } from './TreeToolbar';
 import { TreeTooltip, tooltipContent } from './TreeTooltip';
 import { useElementSize } from './useElementSize';
-import { fitView, useFollow } from './useFollow';
+import { VIEW_OPTIONS, fitView, useFollow } from './useFollow';
 import { useOverlayClock } from './useOverlayClock';
 import { runKeyOf } from './runKey';
 import { useReducedMotion } from './useReducedMotion';
@@ -220,6 +220,7 @@ function TreeFigure() {
                 focusId={focused ? current : null}
                 selectedCollapsed={selectedId !== null && visible.hidden.has(selectedId)}
                 scale={scale}
+                zoom={transform.k}
                 elapsed={elapsed}
                 stepMs={stepMs}
               />
@@ -250,7 +251,8 @@ function TreeFigure() {
           topK={topK}
           onFit={() => {
             if (fit) zoomTo(fit, reduced ? 0 : 450);
-            setFollow(true);
+            // Following would zoom a tree too wide to read whole back in to its action.
+            setFollow(fit !== null && fit.k >= VIEW_OPTIONS.readableScale);
           }}
           onFollow={() => setFollow((f) => !f)}
           onExpandAll={() => {

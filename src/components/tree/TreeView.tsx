@@ -79,6 +79,7 @@ function TreeFigure() {
   const [topK, setTopK] = useState<number | null>(null);
   const [opened, setOpened] = useState<ReadonlySet<NodeId>>(new Set());
   const [follow, setFollow] = useState(true);
+  const [labels, setLabels] = useState(true);
   const [focusId, setFocusId] = useState<NodeId | null>(null);
   const [focused, setFocused] = useState(false);
   // A large tree growing while it plays is laid out at most every few layout-times.
@@ -127,10 +128,10 @@ function TreeFigure() {
   const depth = useMemo(() => layout.nodes.reduce((d, n) => Math.max(d, n.depth), 0), [layout]);
   const { onPath, cards, exactRule } = model;
   const scene = useMemo(
-    () => ({ tree, layout, visible, onPath, palette, cards, exactRule }),
-    [tree, layout, visible, onPath, palette, cards, exactRule],
+    () => ({ tree, layout, visible, onPath, palette, cards, exactRule, labels }),
+    [tree, layout, visible, onPath, palette, cards, exactRule, labels],
   );
-  const detail = cardDetail(transform.k);
+  const detail = labels ? cardDetail(transform.k) : 'mark';
   const cursor = useArbor(selectCursor);
   const total = useArbor(selectTotal);
   const root = tree.nodes[0];
@@ -255,6 +256,8 @@ function TreeFigure() {
             setFollow(fit !== null && fit.k >= VIEW_OPTIONS.readableScale);
           }}
           onFollow={() => setFollow((f) => !f)}
+          labels={labels}
+          onLabels={() => setLabels((l) => !l)}
           onExpandAll={() => {
             expandAll();
             setTopK(null);

@@ -94,7 +94,7 @@ test('the app loads, plays and exports with no violation or console error', asyn
   await arbor.button('Play').click();
   await arbor.button('Run to end').click();
   await expect(arbor.summaryValue('Status')).toHaveText('Done');
-  await arbor.nodes().first().hover();
+  await tree.hover(0);
   await expect(tree.tooltip).toBeVisible();
 
   const svg = await tree.export('SVG');
@@ -145,10 +145,10 @@ test('markup in an imported run file is shown as text and runs nothing', async (
   // The answer line in the summary, the tooltip of every node: the text, literally.
   await expect(arbor.summary.getByText(PAYLOADS[2] ?? '', { exact: true }).first()).toBeVisible();
   for (const id of [0, 1, 2, 3]) {
-    await tree.node(id).hover();
+    await tree.hover(id);
     await expect(tree.tooltip.locator('p').first()).toHaveText(PAYLOADS[id % 4] ?? '');
   }
-  await tree.node(3).click();
+  await tree.click(3);
   await page.waitForTimeout(300);
 
   const page$ = await page.evaluate(() => ({

@@ -97,15 +97,51 @@ export class TreePage {
     throw new Error('the element kept moving for 3 s');
   }
 
-  /** Moves the pointer to a node's circle (SVG mode). */
+  /** A node's card box (SVG mode). */
+  card(id: number): Locator {
+    return this.node(id).locator('rect[data-card="box"]');
+  }
+
+  /**
+   * The centre of a node's card on screen, dragging the view first when the card is outside
+   * it (cards are wide: a followed tree shows only part of itself). A drag stops Follow.
+   */
+  async cardCentre(id: number): Promise<{ x: number; y: number }> {
+    return this.revealCentre(this.card(id));
+  }
+
+  /** The centre of `locator` on screen, dragging the view first when it is outside it. */
+  async revealCentre(locator: Locator): Promise<{ x: number; y: number }> {
+    const at = await this.centre(locator);
+    const view = await this.viewport.boundingBox();
+    if (!view) throw new Error('the tree is not on screen');
+    const inside = (p: { x: number; y: number }) =>
+      p.x > view.x + 20 &&
+      p.x < view.x + view.width - 20 &&
+      p.y > view.y + 40 &&
+      p.y < view.y + view.height - 20;
+    if (inside(at)) return at;
+    // Drag from an empty corner-ish point by the distance to the viewport's centre.
+    const from = { x: view.x + view.width / 2, y: view.y + view.height - 8 };
+    const dx = view.x + view.width / 2 - at.x;
+    const dy = view.y + view.height / 2 - at.y;
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(from.x + dx / 2, from.y + dy / 2, { steps: 4 });
+    await this.page.mouse.move(from.x + dx, from.y + dy, { steps: 4 });
+    await this.page.mouse.up();
+    return this.centre(locator);
+  }
+
+  /** Moves the pointer to a node's card (SVG mode). */
   async hover(id: number): Promise<void> {
-    const { x, y } = await this.centre(this.node(id).locator('circle').first());
+    const { x, y } = await this.cardCentre(id);
     await this.page.mouse.move(x, y);
   }
 
-  /** Clicks a node's circle (SVG mode). */
+  /** Clicks a node's card (SVG mode). */
   async click(id: number): Promise<void> {
-    const { x, y } = await this.centre(this.node(id).locator('circle').first());
+    const { x, y } = await this.cardCentre(id);
     await this.page.mouse.click(x, y);
   }
 

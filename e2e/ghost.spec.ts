@@ -1,4 +1,5 @@
 import type { Locator } from '@playwright/test';
+import { CARD_DY } from '../src/layout/card';
 import type { TreePage } from './fixtures-tree';
 import { expect, test } from './fixtures-tree';
 
@@ -46,11 +47,11 @@ test('the step being written is a ghost child of its parent, its text shown lite
   // The label shows the markup as text: no element was made from it.
   await expect(ghost.getByText('so <b>x</b>', { exact: true })).toBeVisible();
   expect(await page.locator('[data-layer="draft"] b').count()).toBe(0);
-  // One row below node 1 (rows are 80 apart in layout units).
+  // One row below node 1 (rows of cards are CARD_DY apart in layout units).
   const { k } = await tree.transform();
-  const parent = await tree.centre(tree.node(1).locator('circle').first());
+  const parent = await tree.centre(tree.card(1));
   const node = await tree.centre(ghost.locator('[data-ghost="node"]'));
-  expect(Math.abs(node.y - parent.y - 80 * k)).toBeLessThan(2);
+  expect(Math.abs(node.y - parent.y - CARD_DY * k)).toBeLessThan(2);
   // The text streams in; the real nodes stay where they were, and still answer the pointer.
   await setDraft(tree, { parentSteps: await stepsTo(tree, 1), text: 'so <b>x</b> = 4, and then' });
   await expect(ghost.getByText('so <b>x</b> = 4, and then', { exact: true })).toBeVisible();

@@ -75,7 +75,7 @@ test('the UCB table shows the numbers of the latest select event', async ({ arbo
   );
 });
 
-test('a path entry selects that node; the root has no siblings; beam search computes its table', async ({
+test('a path entry selects that node; the root has no siblings; beam search says why it kept a node', async ({
   arbor,
 }) => {
   await arbor.goto();
@@ -98,9 +98,10 @@ test('a path entry selects that node; the root has no siblings; beam search comp
   await arbor.configure({ search: { algorithm: 'beam' } });
   await arbor.runToEnd();
   await arbor.inspect(1);
-  await expect(arbor.inspector.getByTestId('ucb-source')).toHaveText(
-    'Beam search does not select by UCB: current values, computed as MCTS with UCT and c = 1.41 would score these children.',
-  );
+  // Beam search is shown as itself: why the node was kept or pruned, no UCB table, no N or Q.
+  await expect(arbor.inspector.getByTestId('beam-why')).toHaveText(/^(kept|dropped): /);
+  await expect(arbor.inspector.getByTestId('ucb-source')).toHaveCount(0);
+  await expect(arbor.inspector.getByRole('term').filter({ hasText: /^N$/ })).toHaveCount(0);
   await expect(arbor.inspector).toContainText('Judge');
 });
 

@@ -103,15 +103,13 @@ test('folding a subtree hides its nodes behind a badge; unfolding brings them ba
   await page.keyboard.press('-');
   await expect(tree.nodes()).toHaveCount(folded);
   // A click on the badge unfolds it.
-  const badge = await tree.centre(tree.node(1).locator('rect').first());
+  const badge = await tree.revealCentre(tree.node(1).locator('text', { hasText: /^\+\d+$/ }));
   await page.mouse.click(badge.x, badge.y);
   await expect(tree.nodes()).toHaveCount(all);
   // Double-click folds; Expand all unfolds everything.
   await tree.hover(1);
-  await tree.page.mouse.dblclick(
-    (await tree.centre(tree.node(1).locator('circle'))).x,
-    (await tree.centre(tree.node(1).locator('circle'))).y,
-  );
+  const card = await tree.cardCentre(1);
+  await tree.page.mouse.dblclick(card.x, card.y);
   await expect(tree.nodes()).toHaveCount(folded);
   await tree.button('Expand all').click();
   await expect(tree.nodes()).toHaveCount(all);
@@ -126,7 +124,7 @@ test('top-k children leave a "+N more" stub that shows the rest', async ({ arbor
   const stub = tree.drawing.locator('g[data-stub-parent="0"]');
   await expect(stub).toHaveText('+5 more');
   expect(await tree.nodes().count()).toBeLessThan(all);
-  const s = await tree.centre(stub.locator('rect'));
+  const s = await tree.revealCentre(stub.locator('rect'));
   await page.mouse.move(s.x, s.y);
   await expect(tree.tooltip).toContainText('5 more children of the problem');
   await page.mouse.click(s.x, s.y);
@@ -138,8 +136,13 @@ test('the wheel zooms and Fit restores the view; a user move stops Follow', asyn
   tree,
   page,
 }) => {
+  // Following shows the answer's cards at a readable scale; Fit shows the whole tree.
+  await expect(tree.button('Follow')).toHaveAttribute('aria-pressed', 'true');
+  await tree.button('Fit').click();
   await tree.settle();
   const fitted = await tree.transform();
+  await tree.button('Follow').click();
+  await tree.settle();
   await expect(tree.button('Follow')).toHaveAttribute('aria-pressed', 'true');
   const box = await tree.viewport.boundingBox();
   if (!box) throw new Error('no tree');
@@ -154,7 +157,8 @@ test('the wheel zooms and Fit restores the view; a user move stops Follow', asyn
   expect(back.k).toBeCloseTo(fitted.k, 3);
   expect(back.x).toBeCloseTo(fitted.x, 0);
   expect(back.y).toBeCloseTo(fitted.y, 0);
-  await expect(tree.button('Follow')).toHaveAttribute('aria-pressed', 'true');
+  // The whole tree is too wide to read at once: Fit leaves Follow off, or it would zoom back in.
+  await expect(tree.button('Follow')).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('exports the tree as SVG (escaped text, no script) and as PNG', async ({ tree }) => {
@@ -241,12 +245,12 @@ test('a 5,000-node run is drawn on a canvas and still answers hover, click, zoom
   const name = (await tree.focusedItem().getAttribute('aria-label')) ?? '';
   await page.mouse.move(5, 5);
   const before = await tree.transform();
-  const ring = await tree.centre(tree.selectedRing().locator('circle').first());
+  const ring = await tree.centre(tree.selectedRing().locator('rect').first());
   await page.mouse.move(ring.x, ring.y);
   await page.mouse.wheel(0, -1500);
   await expect.poll(async () => (await tree.transform()).k).toBeGreaterThan(before.k * 4);
   await page.waitForTimeout(300);
-  const near = await tree.centre(tree.selectedRing().locator('circle').first());
+  const near = await tree.centre(tree.selectedRing().locator('rect').first());
   await page.mouse.click(5, 5);
   await page.mouse.move(near.x, near.y);
   await expect(tree.tooltip).toContainText(name.slice(6, 16));
@@ -274,9 +278,10 @@ test('phase overlays: selection, expansion, rollout, backprop, beam, best-of-N, 
   const file = await arbor.exportRun();
   const ev = file.events[select] as Extract<TraceEvent, { type: 'select' }>;
   const candidates = ev.levels.reduce((n, l) => n + l.candidates.length, 0);
-  await expect(overlay.locator('text')).toHaveCount(candidates);
+  await expect(overlay.locator('[data-ucb]')).toHaveCount(candidates);
+  await expect(overlay.locator('[data-winner]')).toHaveCount(ev.levels.length);
   await expect(overlay.locator('text', { hasText: '★' })).toHaveCount(ev.levels.length);
-  await attach(tree, info, 'selection: UCB on each candidate edge, ★ the winner');
+  await attach(tree, info, 'selection: UCB with its numbers above each candidate, ★ the winner');
 
   await tree.seekTo((e) => e.type === 'expand' && e.children.length > 0 && e.iteration > 10);
   await expect(tree.overlay.locator('[data-overlay="expand"]')).toContainText(/new step/);
@@ -290,7 +295,7 @@ test('phase overlays: selection, expansion, rollout, backprop, beam, best-of-N, 
 
   await tree.seekTo((e) => e.type === 'backprop' && e.updates.length >= 3);
   await expect(tree.overlay.locator('[data-overlay="backprop"]')).toContainText(
-    /N \d+→\d+ · Q [\d.]+→[\d.]+/,
+    /N \d+ → \d+Q −?[\d.]+ → −?[\d.]+/,
   );
   await attach(tree, info, 'backpropagation: N and Q updated along the path');
 

@@ -17,7 +17,13 @@ test('step text full of HTML is shown as text and runs nothing', async ({ arbor,
   expect(await arbor.importRun({ ...file, events })).toEqual({ ok: true });
 
   await expect(arbor.summary.getByText(PAYLOAD, { exact: true }).first()).toBeVisible();
-  await arbor.nodes().first().hover();
+  // The whole tree in view (Fit keeps it below the toolbar), then the root's card.
+  await page
+    .getByRole('toolbar', { name: 'Tree view' })
+    .getByRole('button', { name: 'Fit' })
+    .click();
+  await page.waitForTimeout(600);
+  await arbor.nodes().first().locator('rect[data-card="box"]').hover();
   await expect(page.getByRole('tooltip').locator('p').first()).toHaveText(PAYLOAD);
   await page.waitForTimeout(300);
   expect(await page.locator('img').count()).toBe(0);

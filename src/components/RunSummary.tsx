@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { SearchTree } from '../core/tree/tree';
 import { taskEntry } from '../core/tasks/registry';
 import { engineFor } from '../engines/registry';
 import type { ServerRecording } from '../engines/server/recording';
@@ -117,7 +118,14 @@ export function RunSummary() {
             ? ` · ${ITERATION_WORD[tree.algorithm ?? 'mcts']} ${tree.iteration}`
             : ''}
         </Item>
-        <Item term="Root visits N">{rootN(tree)}</Item>
+        {/* Each algorithm's own quantity: beam search and best-of-N visit nothing. */}
+        {tree.algorithm === 'beam' ? (
+          <Item term="Beam">{beamWords(tree)}</Item>
+        ) : tree.algorithm === 'best-of-n' ? (
+          <Item term="Samples">{tree.nodes[0]?.children.length ?? 0}</Item>
+        ) : (
+          <Item term="Root visits N">{rootN(tree)}</Item>
+        )}
         <Item term={answer?.final ? 'Answer' : 'Best answer so far'}>
           {answer
             ? `${answer.answer} — ${answer.correct ? 'correct' : 'wrong'}`
@@ -170,4 +178,16 @@ export function RunSummary() {
       )}
     </section>
   );
+}
+
+/** A beam search's nodes in words: how many the beam kept and how many it pruned. */
+function beamWords(tree: SearchTree): string {
+  let kept = 0;
+  let pruned = 0;
+  for (const n of tree.nodes) {
+    if (n.parent === null) continue;
+    if (n.pruned) pruned++;
+    else kept++;
+  }
+  return `${kept} kept · ${pruned} pruned`;
 }

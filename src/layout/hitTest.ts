@@ -24,7 +24,10 @@ export interface HitBox {
 export interface HitOptions {
   /** Radius of a node drawn as a dot (laid out with no card width), in layout units. */
   radiusOf: (id: NodeId) => number;
-  /** Half the height of a card: a node laid out with a width is hit as its card's box. */
+  /**
+   * Half the height of a card: a node laid out with a width is hit as its card's box. Without
+   * it every node is a circle of `radiusOf` (cards too small on screen to aim at).
+   */
   halfHeight?: number;
   /** Extra reach in layout units (a few screen pixels at the current zoom). */
   slack: number;
@@ -60,8 +63,13 @@ export function hitTest(layout: TreeLayout, p: Point, options: HitOptions): Hit 
   const { dy, rows } = layout;
   let best: Hit | null = null;
   let bestDistance = Infinity;
+  // The rows the reach can touch (at least the nearest and its neighbours; far out, where the
+  // reach spans rows, a few more).
   const approx = Math.round(p.y / dy);
-  for (const depth of [approx, approx - 1, approx + 1]) {
+  const span = Math.min(6, Math.max(1, Math.ceil(options.slack / dy)));
+  const depths: number[] = [];
+  for (let d = approx - span; d <= approx + span; d++) depths.push(d);
+  for (const depth of depths) {
     const row = rows[depth];
     if (!row) continue;
     const y = depth * dy;
@@ -82,7 +90,7 @@ export function hitTest(layout: TreeLayout, p: Point, options: HitOptions): Hit 
         continue;
       }
       const d = Math.hypot(ddx, ddy);
-      const w = layout.byId.get(item.id)?.w ?? 0;
+      const w = options.halfHeight === undefined ? 0 : (layout.byId.get(item.id)?.w ?? 0);
       const inside =
         w > 0
           ? Math.abs(ddx) <= w / 2 + options.slack &&

@@ -43,3 +43,29 @@ export function sampleScoreLabels(
   }
   return labels;
 }
+
+/**
+ * Best-of-N's vote, drawn over the root once the search is done: each answer with its votes
+ * (a count under majority voting, summed PRM scores under weighted voting), most first, and
+ * the answer chosen (Wang et al. 2023, self-consistency; its PRM-weighted form). Null when
+ * the run did not vote.
+ */
+export function voteTallyLabel(tree: SearchTree, layout: TreeLayout): NodeLabel | null {
+  const done = tree.done;
+  const root = layout.byId.get(0);
+  if (!done?.votes || !root) return null;
+  const weighted = done.reason === 'weighted-vote';
+  const entries = Object.entries(done.votes).sort((a, b) => b[1] - a[1]);
+  if (entries.length === 0) return null;
+  const shown = entries
+    .slice(0, 4)
+    .map(([answer, v]) => `${answer} ${weighted ? v.toFixed(2) : `×${v}`}`)
+    .join(' · ');
+  const more = entries.length > 4 ? ` · +${entries.length - 4} more` : '';
+  return {
+    id: 0,
+    at: { x: root.x, y: root.y - LABEL_BELOW },
+    text: `${weighted ? 'PRM-weighted vote' : 'votes'}: ${shown}${more} → ${done.answer ?? '—'}`,
+    tone: done.correct ? 'good' : 'bad',
+  };
+}

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
+import { beamVerdict } from '../../layout/beamVerdict';
 import { useArbor } from '../../store';
+import { BeamVerdictPanel } from './BeamVerdictPanel';
 import { NodeFlags } from './NodeFlags';
 import { NodeNumbers } from './NodeNumbers';
 import { NodePath } from './NodePath';
@@ -30,9 +32,15 @@ export function Inspector() {
   const cursor = useArbor((s) => s.cursor);
   const search = useArbor((s) => s.settings.search);
   const node = selectedId === null ? null : (tree.nodes[selectedId] ?? null);
+  const beam = tree.algorithm === 'beam';
+  const sampled = tree.algorithm === 'best-of-n';
   const table = useMemo(
-    () => (node ? siblingTable(node, tree, trace.all, cursor, search) : null),
-    [node, tree, trace, cursor, search],
+    () => (node && !beam && !sampled ? siblingTable(node, tree, trace.all, cursor, search) : null),
+    [node, beam, sampled, tree, trace, cursor, search],
+  );
+  const verdict = useMemo(
+    () => (node && beam ? beamVerdict(trace.all, cursor, node.id) : null),
+    [node, beam, trace, cursor],
   );
 
   if (selectedId === null || !node) {
@@ -70,7 +78,15 @@ export function Inspector() {
       </div>
       <NodePath tree={tree} nodeId={node.id} />
       <NodeNumbers tree={tree} node={node} />
-      {table ? (
+      {beam && node.parent !== null ? (
+        <BeamVerdictPanel verdict={verdict} />
+      ) : sampled && node.parent !== null ? (
+        <p data-testid="sample-note" className="text-slate-600 dark:text-slate-400">
+          Best-of-N draws each sample on its own from the problem: nothing is selected by UCB. Each
+          step has its PRM score; the samples&apos; scores or votes, written on the tree, choose the
+          answer.
+        </p>
+      ) : table ? (
         <SiblingUcbTable table={table} />
       ) : (
         <p className="text-slate-600 dark:text-slate-400">

@@ -24,18 +24,24 @@ export function NodeNumbers({ tree, node }: NodeNumbersProps) {
     0,
   );
   const root = node.parent === null;
+  const visits = tree.algorithm === 'mcts' || tree.algorithm === null;
   return (
     <div className="flex flex-col gap-2">
       <dl className="grid grid-cols-3 gap-x-3 gap-y-2" aria-label="Node numbers">
-        <Stat term="N" title={withExact(TIPS.N, node.N)}>
-          {node.N}
-        </Stat>
-        <Stat term="W" title={withExact(TIPS.W, node.W)}>
-          {fixed(node.W)}
-        </Stat>
-        <Stat term="Q = W / N" title={withExact(TIPS.Q, Q)}>
-          {fixed(Q)}
-        </Stat>
+        {/* Beam search and best-of-N visit nothing: no N, W or Q to show. */}
+        {visits && (
+          <>
+            <Stat term="N" title={withExact(TIPS.N, node.N)}>
+              {node.N}
+            </Stat>
+            <Stat term="W" title={withExact(TIPS.W, node.W)}>
+              {fixed(node.W)}
+            </Stat>
+            <Stat term="Q = W / N" title={withExact(TIPS.Q, Q)}>
+              {fixed(Q)}
+            </Stat>
+          </>
+        )}
         <Stat term="PRM score" title={node.prm === null ? TIPS.prm : withExact(TIPS.prm, node.prm)}>
           {node.prm === null ? '—' : fixed(node.prm)}
         </Stat>

@@ -1,5 +1,6 @@
 import { num, shorten } from '../../narration/format';
 import { DECIDED_BY_WORDS, RULE_NAME, UCB_FORMULA, UNVISITED_NOTE } from '../../narration/ucbWords';
+import { ucbFormula, ucbLine } from '../../layout/ucbFormula';
 import { selectNode } from '../../store';
 import type { SiblingTableModel } from './siblingTable';
 import { TIPS, fixed, withExact } from './tips';
@@ -139,6 +140,21 @@ export function SiblingUcbTable({ table }: SiblingUcbTableProps) {
           </tbody>
         </table>
       </div>
+      <ol
+        aria-label="UCB with the numbers plugged in"
+        className="flex flex-col gap-0.5 font-mono text-xs"
+      >
+        {table.rows.map((row) => (
+          <li
+            key={row.id}
+            data-ucb-formula={row.id}
+            className={row.winner ? 'font-semibold text-blue-800 dark:text-blue-300' : ''}
+          >
+            {row.winner ? '★ ' : ''}
+            {shorten(row.text, 16)}: {ucbLine(ucbFormula(row, table.rule, table.c, table.parentN))}
+          </li>
+        ))}
+      </ol>
       <p id="ucb-decided" className="text-xs" data-testid="ucb-decided">
         <span className="font-medium">Decided by {DECIDED_BY_WORDS[table.decidedBy].term}</span>:{' '}
         {DECIDED_BY_WORDS[table.decidedBy].why}.

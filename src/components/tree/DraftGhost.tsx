@@ -1,3 +1,4 @@
+import { CARD } from '../../layout/card';
 import type { CSSProperties } from 'react';
 import { useMemo } from 'react';
 import type { SearchTree } from '../../core/tree/tree';
@@ -35,7 +36,11 @@ export function DraftGhost({ model, transform, size, scale }: DraftGhostProps) {
   const { tree, layout, visible, palette } = model;
   const steps = draft?.parentSteps;
   const parent = steps ? findNodeByPath(tree, steps) : null; // a short walk: each token
-  const slot = useMemo(() => ghostSlot(layout, visible, parent), [layout, visible, parent]);
+  // Beside the last child's card: a card's width and a gap to the right of its centre.
+  const slot = useMemo(
+    () => ghostSlot(layout, visible, parent, CARD.minWidth + CARD.gapX),
+    [layout, visible, parent],
+  );
   if (!draft || !slot) return null;
   const r = nodeRadius(0);
   const d = linkPath({ source: slot.from, target: slot.at });

@@ -21,6 +21,8 @@ export interface OverlayLayerProps {
   /** Whether the selected node's subtree is folded (the button then shows +). */
   selectedCollapsed: boolean;
   scale: number;
+  /** The zoom: rings keep a few screen pixels around cards too small to see. */
+  zoom: number;
   elapsed: number;
   stepMs: number;
 }
@@ -35,7 +37,10 @@ export function OverlayLayer(props: OverlayLayerProps) {
   const ring = (id: NodeId | null, extra: number) => {
     const p = id === null ? undefined : layout.byId.get(id);
     const node = id === null ? undefined : tree.nodes[id];
-    return p && node ? { ...cardBox(p, extra), cx: p.x, cy: p.y, w: p.w } : null;
+    if (!p || !node) return null;
+    // Far out a card is a speck: its ring keeps at least a few pixels on screen.
+    const reach = Math.max(extra, (extra + 4) / props.zoom - Math.min(p.w, 58) / 2);
+    return { ...cardBox(p, reach), cx: p.x, cy: p.y, w: p.w };
   };
   const selected = ring(selectedId, 5);
   const hovered = hoveredId === selectedId ? null : ring(hoveredId, 3);

@@ -195,7 +195,7 @@ export function BackpropOverlay({
         const width = s.w - STRIPE - 1.5;
         // Over the card's lines 2 and 3: its own numbers, nothing else.
         const y = s.at.y - CARD.height / 2 + CARD.lineHeight + 3;
-        const height = CARD.height / 2 + CARD.lineHeight / 2 - 5;
+        const height = CARD.height - CARD.lineHeight - 4.5;
         const widest = Math.max(...lines.map((l) => textWidth(l, CARD.lineFont, true)));
         const font = Math.min(CARD.lineFont + 1, (CARD.lineFont * (width - 8)) / widest);
         return (

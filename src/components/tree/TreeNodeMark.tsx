@@ -64,6 +64,7 @@ export const TreeNodeMark = memo(function TreeNodeMark(props: TreeNodeMarkProps)
       data-selected={props.selected || undefined}
       data-collapsed={hidden > 0 || undefined}
       data-outcome={node.terminal?.kind}
+      data-pruned={node.pruned || undefined}
       data-disagree={props.disagree || undefined}
     >
       <g className="arbor-enter">

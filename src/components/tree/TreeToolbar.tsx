@@ -4,9 +4,12 @@ export const TOP_K_CHOICES: readonly (number | null)[] = [null, 3, 5, 10];
 /** Props of {@link TreeToolbar}. */
 export interface TreeToolbarProps {
   follow: boolean;
+  /** Cards show their words (off: coloured marks only). */
+  labels: boolean;
   topK: number | null;
   onFit: () => void;
   onFollow: () => void;
+  onLabels: () => void;
   onExpandAll: () => void;
   onTopK: (k: number | null) => void;
   onExportSvg: () => void;
@@ -16,7 +19,7 @@ export interface TreeToolbarProps {
 const BUTTON =
   'rounded border border-slate-300 bg-white/90 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900/90 dark:hover:bg-slate-800';
 
-/** The small toolbar over the tree: Fit, Follow, Expand all, children shown, Export SVG / PNG. */
+/** The small toolbar over the tree: Fit, Follow, Labels, Expand all, children shown, Export SVG / PNG. */
 export function TreeToolbar(props: TreeToolbarProps) {
   return (
     <div
@@ -35,6 +38,15 @@ export function TreeToolbar(props: TreeToolbarProps) {
         title="Keep the current event in view (stops when you pan or zoom)"
       >
         Follow
+      </button>
+      <button
+        type="button"
+        aria-pressed={props.labels}
+        className={`${BUTTON} ${props.labels ? 'border-blue-500 text-blue-700 dark:border-blue-400 dark:text-blue-300' : ''}`}
+        onClick={props.onLabels}
+        title="Write each node's step and numbers on its card (off: coloured marks only)"
+      >
+        Labels
       </button>
       <button
         type="button"

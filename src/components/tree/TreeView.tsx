@@ -18,7 +18,7 @@ import { TreeScene } from './TreeScene';
 import { TreeToolbar } from './TreeToolbar';
 import { TreeTooltip, tooltipContent } from './TreeTooltip';
 import { useElementSize } from './useElementSize';
-import { fitView, useFollow } from './useFollow';
+import { VIEW_OPTIONS, fitView, useFollow } from './useFollow';
 import { useOverlayClock } from './useOverlayClock';
 import { runKeyOf } from './runKey';
 import { useReducedMotion } from './useReducedMotion';
@@ -85,6 +85,7 @@ function TreeFigure() {
   const [topK, setTopK] = useState<number | null>(null);
   const [opened, setOpened] = useState<ReadonlySet<NodeId>>(new Set());
   const [follow, setFollow] = useState(true);
+  const [labels, setLabels] = useState(true);
   const [focusId, setFocusId] = useState<NodeId | null>(null);
   const [focused, setFocused] = useState(false);
   // A large tree growing while it plays is laid out at most every few layout-times.
@@ -133,10 +134,10 @@ function TreeFigure() {
   const depth = useMemo(() => layout.nodes.reduce((d, n) => Math.max(d, n.depth), 0), [layout]);
   const { onPath, cards, exactRule } = model;
   const scene = useMemo(
-    () => ({ tree, layout, visible, onPath, palette, cards, exactRule }),
-    [tree, layout, visible, onPath, palette, cards, exactRule],
+    () => ({ tree, layout, visible, onPath, palette, cards, exactRule, labels }),
+    [tree, layout, visible, onPath, palette, cards, exactRule, labels],
   );
-  const detail = cardDetail(transform.k);
+  const detail = labels ? cardDetail(transform.k) : 'mark';
   const cursor = useArbor(selectCursor);
   const total = useArbor(selectTotal);
   const root = tree.nodes[0];
@@ -226,6 +227,7 @@ function TreeFigure() {
                 focusId={focused ? current : null}
                 selectedCollapsed={selectedId !== null && visible.hidden.has(selectedId)}
                 scale={scale}
+                zoom={transform.k}
                 elapsed={elapsed}
                 stepMs={stepMs}
               />
@@ -256,9 +258,12 @@ function TreeFigure() {
           topK={topK}
           onFit={() => {
             if (fit) zoomTo(fit, reduced ? 0 : 450);
-            setFollow(true);
+            // Following would zoom a tree too wide to read whole back in to its action.
+            setFollow(fit !== null && fit.k >= VIEW_OPTIONS.readableScale);
           }}
           onFollow={() => setFollow((f) => !f)}
+          labels={labels}
+          onLabels={() => setLabels((l) => !l)}
           onExpandAll={() => {
             expandAll();
             setTopK(null);

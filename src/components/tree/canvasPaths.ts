@@ -27,6 +27,8 @@ export interface CanvasScene {
   cards: CardBook;
   /** Whether the task's rule verifier sees the whole truth (PRM-disagreement marks). */
   exactRule: boolean;
+  /** Cards show their words (off: coloured marks at every zoom). */
+  labels: boolean;
 }
 
 /** Where to draw: the zoom transform, the CSS size of the canvas and its pixel ratio. */
@@ -154,7 +156,7 @@ export function buildPaths(
   seen.clear();
   const h = CARD.height;
   // Far out a card is a mark in its PRM colour; closer, a card with a PRM band.
-  const marks = lod < SHORT_DETAIL_SCALE;
+  const marks = !scene.labels || lod < SHORT_DETAIL_SCALE;
   for (const n of layout.nodes) {
     const node = tree.nodes[n.id];
     const at = pos(n.id);

@@ -153,7 +153,7 @@ export function drawTree(
   }
   ctx.setLineDash([]);
   ctx.globalAlpha = 1;
-  const detail = cardDetail(k);
+  const detail = scene.labels ? cardDetail(k) : 'mark';
   if (k < 0.2) return;
   const margin = 120 / k;
   const inView = (p: Point) =>

@@ -93,8 +93,9 @@ export function useTreeInput(args: TreeInputArgs): TreeInput {
     if (!rect) return null;
     const p = invert(transform, { x: e.clientX - rect.left, y: e.clientY - rect.top });
     return hitTest(layout, p, {
-      radiusOf: () => 3 / transform.k,
-      halfHeight: CARD.height / 2,
+      radiusOf: () => SLACK_PX / transform.k,
+      // Cards a few pixels wide are aimed at as points: the nearest centre wins.
+      ...(transform.k * CARD.minWidth >= 8 ? { halfHeight: CARD.height / 2 } : {}),
       slack: SLACK_PX / transform.k,
       stub: CARD_STUB_HALF,
       boxes,

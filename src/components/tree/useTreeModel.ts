@@ -7,7 +7,7 @@ import { cardLayout, createCardBook } from '../../layout/card';
 import { createLayoutCache } from '../../layout/layoutCache';
 import type { NodeLabel, Overlay } from '../../layout/overlay';
 import { phaseOverlay } from '../../layout/overlay';
-import { sampleScoreLabels } from '../../layout/samples';
+import { sampleScoreLabels, voteTallyLabel } from '../../layout/samples';
 import type { TreeLayout } from '../../layout/tidyTree';
 import type { VisibleTree } from '../../layout/visible';
 import { visibleTree } from '../../layout/visible';
@@ -124,10 +124,11 @@ export function useTreeModel(choices: TreeChoices): TreeModel {
   }, [stale, retryInMs, visible]);
 
   const overlay = useMemo(() => phaseOverlay(event, layout, tree), [event, layout, tree]);
-  const sampleLabels = useMemo(
-    () => (aggregation === null ? [] : sampleScoreLabels(tree, layout, aggregation)),
-    [aggregation, tree, layout],
-  );
+  const sampleLabels = useMemo(() => {
+    if (aggregation === null) return [];
+    const tally = voteTallyLabel(tree, layout);
+    return [...sampleScoreLabels(tree, layout, aggregation), ...(tally ? [tally] : [])];
+  }, [aggregation, tree, layout]);
   return {
     tree,
     event,

@@ -25,10 +25,17 @@ test('the default run marks far fewer backtracks than iterations, each with its 
   await expect(view).toHaveValue('line-changes');
 
   // The first setback's narration says which line went badly and where the search went.
-  await arbor.seek((setbacks[0] ?? 0) + 1);
+  await page
+    .getByRole('group', { name: 'Jump to' })
+    .getByRole('button', { name: 'First backtrack' })
+    .click();
+  await expect.poll(async () => (await arbor.state()).cursor).toBe((setbacks[0] ?? 0) + 1);
   await expect(arbor.narration).toHaveText(
     /^Iteration \d+ — backtrack to the root: the line under '.+' went badly — '.+' ended in a wrong answer \(.+\), and the value 0 lowered its Q from \d\.\d\d to \d\.\d\d, below '.+' \(Q \d\.\d\d\); so the search went back to the root \(the run's 1st backtrack\)\.$/,
   );
+  await page.getByRole('button', { name: 'First wrong answer' }).click();
+  const wrong = file.events.findIndex((e) => e.type === 'terminal' && e.kind === 'wrong-answer');
+  await expect.poll(async () => (await arbor.state()).cursor).toBe(wrong + 1);
   await testInfo.attach('first setback', {
     body: await page.screenshot(),
     contentType: 'image/png',

@@ -71,7 +71,8 @@ export function HelpOverlay() {
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Shortcuts work anywhere on the visualizer except while typing in a text field — also right
           after you click a button, pick from a dropdown or click a node. A dropdown, the tree or
-          the timeline reached with Tab keeps its own arrow keys (below) until you click.
+          the timeline reached with Tab keeps its own arrow keys (below) until you click; after a
+          click, ↑ or ↓ gives them back.
         </p>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {SHORTCUT_GROUPS.map((group, g) => (

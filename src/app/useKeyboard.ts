@@ -137,9 +137,11 @@ export function useKeyboard(): void {
         return;
       }
       if (lastInput !== 'pointer') return;
-      // The tree's + / − fold the node just clicked: that is what they mean there.
-      const tree = e.target instanceof HTMLElement && e.target.getAttribute('role') === 'tree';
-      if (tree && ['+', '=', '-', '_', '−'].includes(e.key)) return;
+      // The tree's + / − fold the node just clicked: that is what they mean there. The page
+      // tabs' arrows move between the pages.
+      const role = e.target instanceof HTMLElement ? e.target.getAttribute('role') : null;
+      if (role === 'tab') return;
+      if (role === 'tree' && ['+', '=', '-', '_', '−'].includes(e.key)) return;
       const action = actionFor(e);
       if (action === null) return;
       e.stopPropagation(); // the dropdown, tree or timeline the pointer left focused

@@ -198,3 +198,17 @@ test('the playback buttons step by event and by iteration and name their shortcu
   await timeline.button('Run to end').click();
   await expect(arbor.summaryValue('Status')).toHaveText('Done');
 });
+
+test.describe('at 1366×768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('the shortcut help fits without scrolling', async ({ arbor, timeline, page }) => {
+    await arbor.goto();
+    await timeline.focusPage();
+    await page.keyboard.press('?');
+    await expect(timeline.help).toBeVisible();
+    const fits = await timeline.help.evaluate((d) => d.scrollHeight <= d.clientHeight);
+    expect(fits).toBe(true);
+    await expect(timeline.help.getByText('What a backtrack is')).toBeInViewport();
+  });
+});

@@ -63,7 +63,11 @@ function Visualizer() {
         <ModelPanel />
         <ServerPanel />
       </aside>
-      <main ref={top} className={`flex min-w-0 scroll-mt-2 flex-col gap-3 ${STAGE}`}>
+      <section
+        ref={top}
+        aria-label="Run"
+        className={`flex min-w-0 scroll-mt-2 flex-col gap-3 ${STAGE}`}
+      >
         <div className="presentation:col-start-2">
           <PlaybackBar />
         </div>
@@ -89,7 +93,7 @@ function Visualizer() {
           <ImportExport />
           <LazyRunLibrary />
         </div>
-      </main>
+      </section>
       <aside aria-label="Run details" className={`flex min-w-0 flex-col gap-4 ${OFF_STAGE}`}>
         <RunSummary />
         <Inspector />
@@ -140,20 +144,23 @@ export function App() {
           ?
         </button>
       </header>
-      <div
-        id="page-panel"
-        role="tabpanel"
-        aria-labelledby={page === 'lab' ? 'page-tab-lab' : 'page-tab-visualizer'}
-      >
-        {page === 'lab' ? (
-          <LazyLabPage />
-        ) : (
-          <>
-            <VisualizerKeys />
-            <Visualizer />
-          </>
-        )}
-      </div>
+      {/* One main landmark around either page, so no content is outside a landmark. */}
+      <main>
+        <div
+          id="page-panel"
+          role="tabpanel"
+          aria-labelledby={page === 'lab' ? 'page-tab-lab' : 'page-tab-visualizer'}
+        >
+          {page === 'lab' ? (
+            <LazyLabPage />
+          ) : (
+            <>
+              <VisualizerKeys />
+              <Visualizer />
+            </>
+          )}
+        </div>
+      </main>
       <HelpOverlay />
     </div>
   );

@@ -1,5 +1,5 @@
 import type { CSSProperties, RefObject } from 'react';
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useArbor } from '../store';
 
 /**
@@ -54,17 +54,44 @@ export function usePresentationRoot(): {
  */
 export function usePresentationLayout(slot: RefObject<HTMLElement | null>): void {
   const on = useArbor((s) => s.presenting);
+  const saved = useRef<number | null>(null);
+  // The scroll position outside the mode, kept as it changes: by the time the mode's effect
+  // runs the page has already become short and the browser has scrolled it to the top.
+  const outside = useRef(0);
+  useEffect(() => {
+    if (on) return;
+    const keep = () => {
+      if (document.querySelector('[data-presentation="on"]') === null)
+        outside.current = window.scrollY;
+    };
+    keep();
+    window.addEventListener('scroll', keep, { passive: true });
+    return () => window.removeEventListener('scroll', keep);
+  }, [on]);
   useLayoutEffect(() => {
     const el = slot.current;
     if (!el) return;
     if (!on) {
-      el.style.removeProperty('--arbor-tree-height');
-      return;
+      // Once the whole page has left the mode and laid out again (long enough to scroll).
+      const y = saved.current;
+      saved.current = null;
+      if (y === null) return;
+      const frame = requestAnimationFrame(() => window.scrollTo(0, y));
+      return () => cancelAnimationFrame(frame);
     }
-    const scrolled = window.scrollY;
+    saved.current = outside.current;
     window.scrollTo(0, 0);
+    let watched: Element | null = null;
+    const observer = new ResizeObserver(() => fit());
     const fit = () => {
       const figure = el.querySelector('figure');
+      // The legend under the tree changes height with the run: watch the figure itself (the
+      // slot keeps its grid height when the figure overflows it).
+      if (figure !== watched) {
+        if (watched) observer.unobserve(watched);
+        if (figure) observer.observe(figure);
+        watched = figure;
+      }
       const frame = figure?.firstElementChild;
       const around =
         figure && frame instanceof HTMLElement ? figure.offsetHeight - frame.offsetHeight : 0;
@@ -74,8 +101,6 @@ export function usePresentationLayout(slot: RefObject<HTMLElement | null>): void
         el.style.setProperty('--arbor-tree-height', height);
     };
     fit();
-    // The legend under the tree changes height with the run (and the page with zoom).
-    const observer = new ResizeObserver(fit);
     observer.observe(el);
     observer.observe(document.body);
     window.addEventListener('resize', fit);
@@ -83,7 +108,6 @@ export function usePresentationLayout(slot: RefObject<HTMLElement | null>): void
       observer.disconnect();
       window.removeEventListener('resize', fit);
       el.style.removeProperty('--arbor-tree-height');
-      window.scrollTo(0, scrolled);
     };
   }, [on, slot]);
 }

@@ -105,7 +105,8 @@ let lastInput: 'pointer' | 'keys' = 'keys';
  * such as Ctrl+R still work). A control reached with Tab keeps the keys it handles (a
  * dropdown's arrows, the tree's and the timeline's arrows, Space on a button); one the
  * pointer last used does not: after picking from a dropdown or clicking a node, → still
- * advances a phase (the key is taken in the capture phase, before the control sees it).
+ * advances a phase (the key is taken in the capture phase, before the control sees it),
+ * until Tab, ↑, ↓ or Enter shows the user is driving that control by keys.
  */
 export function useKeyboard(): void {
   useEffect(() => {
@@ -126,7 +127,9 @@ export function useKeyboard(): void {
       return false;
     };
     const onCapture = (e: KeyboardEvent) => {
-      if (e.key === 'Tab') lastInput = 'keys';
+      // Tab, or ↑ / ↓ / Enter on the focused control (keys no page shortcut uses): the user
+      // now drives that control by keys, so it gets its arrows back.
+      if (['Tab', 'ArrowUp', 'ArrowDown', 'Enter'].includes(e.key)) lastInput = 'keys';
       if (takesTyping(e.target) || blocked(e)) return;
       if (e.key === 'Escape' && useArbor.getState().presenting) {
         e.stopPropagation();
@@ -134,6 +137,11 @@ export function useKeyboard(): void {
         return;
       }
       if (lastInput !== 'pointer') return;
+      // The tree's + / − fold the node just clicked: that is what they mean there. The page
+      // tabs' arrows move between the pages.
+      const role = e.target instanceof HTMLElement ? e.target.getAttribute('role') : null;
+      if (role === 'tab') return;
+      if (role === 'tree' && ['+', '=', '-', '_', '−'].includes(e.key)) return;
       const action = actionFor(e);
       if (action === null) return;
       e.stopPropagation(); // the dropdown, tree or timeline the pointer left focused

@@ -24,7 +24,7 @@ import { StepIcon } from './stepper/StepIcons';
 const BUTTON =
   'inline-flex h-8 items-center justify-center gap-1.5 rounded border border-slate-300 bg-white px-2 text-sm font-medium text-slate-900 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800';
 const PRIMARY =
-  'inline-flex h-8 min-w-[5.5rem] items-center justify-center gap-1.5 rounded border border-blue-700 bg-blue-600 px-3 text-sm font-semibold text-white hover:bg-blue-700 disabled:cursor-not-allowed disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 dark:border-blue-400 dark:bg-blue-500 dark:hover:bg-blue-600';
+  'inline-flex h-8 min-w-[5.5rem] items-center justify-center gap-1.5 rounded border border-blue-700 bg-blue-600 px-3 text-sm font-semibold text-white hover:bg-blue-700 disabled:cursor-not-allowed disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 dark:border-blue-400 dark:bg-blue-600 dark:hover:bg-blue-700';
 
 interface IconButtonProps {
   /** The accessible name. */

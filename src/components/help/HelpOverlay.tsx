@@ -45,7 +45,7 @@ export function HelpOverlay() {
     <dialog
       ref={dialog}
       aria-labelledby="help-heading"
-      className="m-auto max-h-[90vh] w-[min(60rem,94vw)] overflow-auto rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-black/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className="m-auto max-h-[90vh] w-[min(64rem,96vw)] overflow-auto rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-black/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
       onCancel={(e) => {
         e.preventDefault();
         setHelpOpen(false);
@@ -54,7 +54,7 @@ export function HelpOverlay() {
         if (e.target === e.currentTarget) setHelpOpen(false); // a click on the backdrop
       }}
     >
-      <div className="flex flex-col gap-4 p-5">
+      <div className="flex flex-col gap-3 p-4">
         <div className="flex items-center justify-between gap-4">
           <h2 id="help-heading" className="text-lg font-semibold">
             Keyboard shortcuts
@@ -71,7 +71,8 @@ export function HelpOverlay() {
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Shortcuts work anywhere on the visualizer except while typing in a text field — also right
           after you click a button, pick from a dropdown or click a node. A dropdown, the tree or
-          the timeline reached with Tab keeps its own arrow keys (below) until you click.
+          the timeline reached with Tab keeps its own arrow keys (below) until you click; after a
+          click, ↑ or ↓ gives them back.
         </p>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {SHORTCUT_GROUPS.map((group, g) => (

@@ -17,7 +17,7 @@ export function LabPage() {
       <aside aria-label="Lab settings" className="flex min-w-0 flex-col gap-4">
         <LabSetup />
       </aside>
-      <main aria-label="Lab results" className="flex min-w-0 flex-col gap-4">
+      <section aria-label="Lab results" className="flex min-w-0 flex-col gap-4">
         <LabProgress />
         {data ? (
           <LabResults data={data} />
@@ -34,7 +34,7 @@ export function LabPage() {
             </p>
           </section>
         )}
-      </main>
+      </section>
     </div>
   );
 }

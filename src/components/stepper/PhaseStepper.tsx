@@ -78,7 +78,7 @@ export function PhaseStepper() {
                 title={stage.description}
                 className={`flex items-center gap-1.5 rounded-full border px-2.5 py-0.5 ${
                   current
-                    ? 'border-blue-700 bg-blue-600 font-semibold text-white dark:border-blue-300 dark:bg-blue-500'
+                    ? 'border-blue-700 bg-blue-600 font-semibold text-white dark:border-blue-300 dark:bg-blue-600'
                     : 'border-slate-300 bg-slate-50 text-slate-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300'
                 }`}
               >

@@ -10,6 +10,7 @@ import {
   useArbor,
 } from '../../store';
 import { BacktrackViewSelect } from './BacktrackViewSelect';
+import { JumpButtons } from './JumpButtons';
 import { bucketEvents } from './buckets';
 import { cursorValueText, hoverText } from './describe';
 import { LANES, columnsFor, drawMarkers, drawTicks } from './draw';
@@ -85,6 +86,7 @@ export function Timeline() {
           {valueText}
           {complete ? '' : ' (so far)'}
         </span>
+        <JumpButtons />
         <BacktrackViewSelect />
       </div>
       <div className="relative pt-1">

@@ -8,7 +8,7 @@ import type { Store } from '../../store';
 import { expandAll, useArbor } from '../../store';
 import { DraftGhost } from './DraftGhost';
 import type { SvgExportInput } from './exportSvg';
-import { exportTitle } from './exportSvg';
+import { exportTitle } from './exportTitle';
 import { OverlayLayer } from './OverlayLayer';
 import './tree.css';
 import { TreeA11y, focusedItem } from './TreeA11y';

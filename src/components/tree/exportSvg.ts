@@ -24,6 +24,7 @@ import {
 import type { LegendItem, Swatch } from './legend';
 import { legendItems } from './legend';
 import type { Palette } from './palette';
+export { exportTitle } from './exportTitle';
 import { diamondPath, trianglePath } from './TreeNodeMark';
 
 /**
@@ -156,21 +157,6 @@ function nodeSvg(input: SvgExportInput, id: NodeId, x: number, y: number, w: num
 }
 
 /** The names of the algorithms, as a slide's title line writes them. */
-const ALGORITHM_NAMES = { mcts: 'MCTS', beam: 'Beam search', 'best-of-n': 'Best-of-N' } as const;
-
-/**
- * The title line of an exported tree: the problem, the algorithm and the event shown.
- * @example exportTitle({ problem: '4 6 8 8', algorithm: 'mcts', event: 'event 211 of 211: done' })
- * // '4 6 8 8 · MCTS · event 211 of 211: done'
- */
-export function exportTitle(t: {
-  problem: string;
-  algorithm: SearchTree['algorithm'];
-  event: string;
-}): string {
-  const algorithm = t.algorithm === null ? 'search' : ALGORITHM_NAMES[t.algorithm];
-  return [t.problem, algorithm, t.event].filter((x) => x !== '').join(' · ');
-}
 
 /**
  * The SVG file of the tree as drawn (collapse and top-k applied), slide-ready: a title line

@@ -4,7 +4,7 @@ import type { CellStatus, GridCell } from '../../../lab/types';
 import { STATUS_LOOK } from './statusLook';
 
 const SEED_BUTTON =
-  'rounded border border-slate-300 px-1 text-[11px] leading-4 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-700 dark:hover:bg-slate-800';
+  'rounded border border-slate-300 bg-white px-1 text-[11px] leading-4 hover:bg-slate-100 dark:bg-slate-950 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-700 dark:hover:bg-slate-800';
 
 /** Props of {@link ProblemTableRow}. */
 export interface ProblemTableRowProps {

@@ -9,5 +9,5 @@ export const STATUS_LOOK: Record<
   wrong: { glyph: '✗', words: 'wrong answer', tone: 'text-red-700 dark:text-red-400' },
   'no-answer': { glyph: '–', words: 'no answer', tone: 'text-slate-600 dark:text-slate-400' },
   failed: { glyph: '!', words: 'failed', tone: 'text-amber-700 dark:text-amber-400' },
-  pending: { glyph: '…', words: 'not run yet', tone: 'text-slate-400 dark:text-slate-500' },
+  pending: { glyph: '…', words: 'not run yet', tone: 'text-slate-500 dark:text-slate-400' },
 };

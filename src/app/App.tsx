@@ -1,16 +1,19 @@
 import { useEffect, useRef } from 'react';
 import { Controls } from '../components/Controls';
 import { EngineBadge } from '../components/EngineBadge';
-import { HelpOverlay } from '../components/help/HelpOverlay';
 import { ImportedNotice } from '../components/ImportedNotice';
 import { ImportExport } from '../components/ImportExport';
 import { PageTabs } from '../components/lab/PageTabs';
 import { useLabKeys } from '../components/lab/useLabKeys';
-import { Inspector } from '../components/inspector/Inspector';
 import { ModelActivity } from '../components/model/ModelActivity';
 import { ModelPanel } from '../components/model/ModelPanel';
 import { ServerPanel } from '../components/server/ServerPanel';
-import { LazyLabPage, LazyRunLibrary } from '../components/lazy/panels';
+import {
+  LazyHelpOverlay,
+  LazyInspector,
+  LazyLabPage,
+  LazyRunLibrary,
+} from '../components/lazy/panels';
 import { NarrationLine } from '../components/NarrationLine';
 import { PlaybackBar } from '../components/PlaybackBar';
 import { RunSummary } from '../components/RunSummary';
@@ -96,7 +99,7 @@ function Visualizer() {
       </section>
       <aside aria-label="Run details" className={`flex min-w-0 flex-col gap-4 ${OFF_STAGE}`}>
         <RunSummary />
-        <Inspector />
+        <LazyInspector />
       </aside>
     </div>
   );
@@ -110,6 +113,7 @@ function Visualizer() {
 export function App() {
   useLabKeys();
   const theme = useArbor((s) => s.theme);
+  const helpOpen = useArbor((s) => s.helpOpen);
   const page = useArbor((s) => s.lab.page);
   const presentation = usePresentationRoot();
   useEffect(() => {
@@ -161,7 +165,7 @@ export function App() {
           )}
         </div>
       </main>
-      <HelpOverlay />
+      <LazyHelpOverlay open={helpOpen} />
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import type { GpuNavigator } from '../engines/webllm/gpu';
-import { detectWebGpu } from '../engines/webllm/gpu';
 import type * as LoaderModule from '../engines/webllm/loader';
 import type { LoadedModel } from '../engines/webllm/loader';
 import { modelSession } from '../engines/webllm/session';
@@ -29,8 +28,9 @@ let loadToken = 0;
 /** Aborts the load in flight. */
 let loadAbort: AbortController | null = null;
 
-/** Detects WebGPU and stores what it offers. */
+/** Detects WebGPU and stores what it offers (the detector loads with the first check). */
 export async function detectGpu(nav?: GpuNavigator): Promise<void> {
+  const { detectWebGpu } = await import('../engines/webllm/gpu');
   const status = await detectWebGpu(nav);
   set({ gpu: status });
 }

@@ -2,8 +2,11 @@ import type { SearchProgram } from '../core/search';
 import { streamEvents } from '../core/search';
 import type { TraceEvent } from '../core/tree/events';
 import { isAbortError } from '../engines/webllm/errors';
+import type * as ResumeModule from '../run/resume';
 import type { StartProgram } from '../run/resume';
-import { afterRecorded, resumeProgram, ResumeMismatchError } from '../run/resume';
+
+/** run/resume.ts, loaded with the first Continue (it is not needed for a new run). */
+let resume: typeof ResumeModule | null = null;
 import type { RunSettings } from '../run/settings';
 import { searchProgram } from '../run/startSearch';
 
@@ -57,10 +60,12 @@ export class RunSource {
     this.last = recorded.at(-1);
   }
 
-  private program(): SearchProgram {
+  private async program(): Promise<SearchProgram> {
     const { settings, recorded } = this;
     const signal = this.controller.signal;
     if (recorded.length === 0) return startProgram(settings, signal);
+    resume ??= await import('../run/resume');
+    const { afterRecorded, resumeProgram } = resume;
     return afterRecorded(resumeProgram(settings, recorded, signal, startProgram), recorded);
   }
 
@@ -70,7 +75,7 @@ export class RunSource {
    */
   async next(): Promise<TraceEvent | null> {
     // Created on the first pull, so that a settings error surfaces as a failed step.
-    this.generator ??= streamEvents(this.program());
+    this.generator ??= streamEvents(await this.program());
     let result: IteratorResult<TraceEvent, void>;
     try {
       result = await this.generator.next();
@@ -85,7 +90,11 @@ export class RunSource {
 
   /** A mid-run engine failure, saying where the run stopped; other errors as they are. */
   private explain(error: unknown): unknown {
-    if (this.count === 0 || isAbortError(error) || error instanceof ResumeMismatchError) {
+    if (
+      this.count === 0 ||
+      isAbortError(error) ||
+      (resume !== null && error instanceof resume.ResumeMismatchError)
+    ) {
       return error;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 
 /**
@@ -88,6 +88,48 @@ export function LazyModelActivityBody() {
   return (
     <Suspense fallback={<Loading>Loading the model readout…</Loading>}>
       <activity.Component />
+    </Suspense>
+  );
+}
+
+const inspector = lazyPart(() => import('../inspector/Inspector').then((m) => m.Inspector));
+const help = lazyPart(() => import('../help/HelpOverlay').then((m) => m.HelpOverlay));
+
+/**
+ * The inspector, loaded just after the first paint (nothing is selected on the first
+ * screen); until it arrives it shows the same empty panel it starts with.
+ */
+export function LazyInspector() {
+  return (
+    <Suspense
+      fallback={
+        <section
+          aria-labelledby="inspector-heading"
+          className="flex flex-col gap-3 rounded border border-slate-200 bg-slate-50 p-3 text-sm dark:border-slate-800 dark:bg-slate-900"
+        >
+          <h2 id="inspector-heading" className="font-semibold">
+            Inspector
+          </h2>
+          <p className="text-slate-600 dark:text-slate-400">Loading the inspector…</p>
+        </section>
+      }
+    >
+      <inspector.Component />
+    </Suspense>
+  );
+}
+
+/**
+ * The keyboard help, loaded the first time it opens (? or the header's button), then kept
+ * mounted so it opens and closes as it always did.
+ */
+export function LazyHelpOverlay({ open }: { open: boolean }) {
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  if (!opened) return null;
+  return (
+    <Suspense fallback={null}>
+      <help.Component />
     </Suspense>
   );
 }

@@ -96,6 +96,7 @@ export { defaultLabDraft, defaultProblemIds } from './labSlice';
 export { cellEvents, clearCompare, compareCells, openCell } from './labCells';
 export {
   cancelLab,
+  openLabExample,
   pauseLab,
   resumeLab,
   selectLabPoint,
@@ -103,6 +104,7 @@ export {
   setLabInterval,
   setLabPage,
   startLab,
+  startLabPreset,
   updateLabDraft,
 } from './labActions';
 export type { ServerConnection } from './serverSlice';

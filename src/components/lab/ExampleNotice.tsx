@@ -8,16 +8,14 @@ import { useArbor } from '../../store';
  */
 export function ExampleNotice() {
   const example = useArbor((s) => s.lab.grid?.example ?? false);
-  const problems = useArbor((s) => (s.lab.grid?.example ? s.lab.grid.spec.problemIds.length : 0));
   if (!example) return null;
   return (
     <p
       data-testid="lab-example"
       className="rounded border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-950 dark:border-blue-900 dark:bg-blue-950 dark:text-blue-100"
     >
-      <strong>Example, computed when the lab opened:</strong> {getPreset('quick-demo').note} (
-      {problems} problems), on the simulated engine — no language model. Run a preset or your own
-      grid on the left to replace it.
+      <strong>Example, computed when the lab opened:</strong> {getPreset('quick-demo').note}, on the
+      simulated engine — no language model. Run a preset or your own grid on the left to replace it.
     </p>
   );
 }

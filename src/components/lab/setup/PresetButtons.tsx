@@ -28,7 +28,7 @@ export function PresetButtons({
             onClick={() => onStart(p.id)}
           >
             <span className="font-medium">
-              Run {p.label.toLowerCase()} · {runs.toLocaleString('en-US')} runs
+              {p.label} · {runs.toLocaleString('en-US')} runs
             </span>
             <span className="text-xs text-slate-600 dark:text-slate-400">{p.note}</span>
           </button>

@@ -197,3 +197,28 @@ describe('running a grid', () => {
     expect(Object.keys(grid?.results ?? {}).sort()).toEqual(grid?.cells.map((c) => c.id).sort());
   });
 });
+
+describe('the example and the presets', () => {
+  it('computes the quick demo as an example once, while no grid exists, leaving the draft', async () => {
+    updateLabDraft({ seeds: [7] });
+    expect(openLabExample()).toBe(true);
+    expect(lab().grid).toMatchObject({ example: true, status: 'running' });
+    expect(lab().grid?.spec).toMatchObject({ budgets: [2, 8, 32], seeds: [1] });
+    expect(lab().grid?.spec.problemIds).toHaveLength(12);
+    expect(lab().draft.seeds).toEqual([7]);
+    await waitFor(ended);
+    expect(lab().grid).toMatchObject({ example: true, status: 'done' });
+    expect(lab().grid?.progress.done).toBe(144);
+    expect(openLabExample()).toBe(false);
+  });
+
+  it('a preset fills the draft, keeps its engine, starts, and replaces the example', () => {
+    openLabExample();
+    const engine = { ...DEFAULT_ENGINE, skill: 0.5 };
+    updateLabDraft({ engine });
+    expect(startLabPreset('full')).toEqual([]);
+    expect(lab().grid).toMatchObject({ example: false, status: 'running' });
+    expect(lab().draft).toMatchObject({ engine, seeds: [1, 2, 3] });
+    expect(lab().grid?.progress.total).toBe(864);
+  });
+});

@@ -44,6 +44,8 @@ export interface ArborLabState {
   total: number;
   failed: number;
   page: LabPage;
+  /** Whether the grid is the example the lab computed when it opened. */
+  example: boolean;
 }
 
 /**
@@ -143,6 +145,7 @@ export const arborTestApi: ArborTestApi = {
         total: grid?.progress.total ?? 0,
         failed: grid?.progress.failed ?? 0,
         page,
+        example: grid?.example ?? false,
       };
     },
     cells: () => {

@@ -105,6 +105,7 @@ export { defaultLabDraft, defaultProblemIds } from './labSlice';
 export { cellEvents, clearCompare, compareCells, openCell } from './labCells';
 export {
   cancelLab,
+  openLabExample,
   pauseLab,
   resumeLab,
   selectLabPoint,
@@ -112,6 +113,7 @@ export {
   setLabInterval,
   setLabPage,
   startLab,
+  startLabPreset,
   updateLabDraft,
 } from './labActions';
 export type { ServerConnection } from './serverSlice';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvents } from '../core/search';
+import { countRuns } from '../lab/grid';
 import { DEFAULT_STRATEGIES } from '../lab/strategies';
 import { DEFAULT_ENGINE, DEFAULT_SETTINGS, DEFAULT_WEBLLM_ENGINE } from '../run/settings';
 import { searchProgram } from '../run/startSearch';
@@ -10,6 +11,7 @@ import {
   compareCells,
   exportRun,
   openCell,
+  openLabExample,
   pauseLab,
   resumeLab,
   selectLabPoint,
@@ -17,11 +19,12 @@ import {
   setLabPage,
   setSettings,
   startLab,
+  startLabPreset,
   updateLabDraft,
   useArbor,
 } from './index';
 import { setLabRunnerDeps } from './labActions';
-import { defaultLabDraft } from './labSlice';
+import { defaultProblemIds } from './labSlice';
 import { SMALL, ended, lab, labOnThisThread } from './testing/labSetup';
 import { waitFor } from './testing/waitFor';
 
@@ -30,22 +33,23 @@ const get = useArbor.getState;
 labOnThisThread();
 
 describe('lab state', () => {
-  it('starts on the visualizer with the default draft and no grid', () => {
+  it('starts on the visualizer with the quick demo as its draft and no grid', () => {
     expect(lab().page).toBe('visualizer');
     expect(lab().grid).toBeNull();
     const d = lab().draft;
-    expect(d.problemIds).toHaveLength(24);
-    // Every 5th of the 120 puzzles, easiest to hardest: 001, 006, …, 116.
-    expect(d.problemIds.slice(0, 2)).toEqual(['g24-001', 'g24-006']);
-    expect(d.problemIds[23]).toBe('g24-116');
+    expect(d.problemIds).toHaveLength(12);
+    // Every 10th of the 120 puzzles, easiest to hardest: 001, 011, …, 111.
+    expect(d.problemIds.slice(0, 2)).toEqual(['g24-001', 'g24-011']);
+    expect(d.problemIds[11]).toBe('g24-111');
     expect(d).toMatchObject({
       task: 'game24',
       engine: DEFAULT_ENGINE,
       strategies: DEFAULT_STRATEGIES,
       budgets: [2, 8, 32],
-      seeds: [1, 2, 3],
+      seeds: [1],
       experiment: { kind: 'budget' },
     });
+    expect(countRuns(d)).toBe(144);
   });
 
   it('takes the visualizer’s simulated engine on opening, until the lab picks its own', () => {
@@ -161,7 +165,7 @@ describe('running a grid', () => {
 
   it('cancel halfway keeps the partial results and runs nothing more', async () => {
     setLabRunnerDeps({ createWorker: null, loop: { batchMs: 1e9, batchSize: 4 } });
-    updateLabDraft({ ...SMALL, problemIds: defaultLabDraft().problemIds, budgets: [2, 8, 32] });
+    updateLabDraft({ ...SMALL, problemIds: defaultProblemIds('game24'), budgets: [2, 8, 32] });
     startLab();
     const total = lab().grid?.progress.total ?? 0;
     expect(total).toBe(144);
@@ -182,7 +186,7 @@ describe('running a grid', () => {
   });
 
   it('a new start replaces the grid: the old grid’s results never mix in', async () => {
-    updateLabDraft({ ...SMALL, problemIds: defaultLabDraft().problemIds, budgets: [2, 8, 32] });
+    updateLabDraft({ ...SMALL, problemIds: defaultProblemIds('game24'), budgets: [2, 8, 32] });
     startLab();
     updateLabDraft(SMALL);
     startLab();
@@ -191,5 +195,30 @@ describe('running a grid', () => {
     const grid = lab().grid;
     expect(grid?.cells).toHaveLength(12);
     expect(Object.keys(grid?.results ?? {}).sort()).toEqual(grid?.cells.map((c) => c.id).sort());
+  });
+});
+
+describe('the example and the presets', () => {
+  it('computes the quick demo as an example once, while no grid exists, leaving the draft', async () => {
+    updateLabDraft({ seeds: [7] });
+    expect(openLabExample()).toBe(true);
+    expect(lab().grid).toMatchObject({ example: true, status: 'running' });
+    expect(lab().grid?.spec).toMatchObject({ budgets: [2, 8, 32], seeds: [1] });
+    expect(lab().grid?.spec.problemIds).toHaveLength(12);
+    expect(lab().draft.seeds).toEqual([7]);
+    await waitFor(ended);
+    expect(lab().grid).toMatchObject({ example: true, status: 'done' });
+    expect(lab().grid?.progress.done).toBe(144);
+    expect(openLabExample()).toBe(false);
+  });
+
+  it('a preset fills the draft, keeps its engine, starts, and replaces the example', () => {
+    openLabExample();
+    const engine = { ...DEFAULT_ENGINE, skill: 0.5 };
+    updateLabDraft({ engine });
+    expect(startLabPreset('full')).toEqual([]);
+    expect(lab().grid).toMatchObject({ example: false, status: 'running' });
+    expect(lab().draft).toMatchObject({ engine, seeds: [1, 2, 3] });
+    expect(lab().grid?.progress.total).toBe(864);
   });
 });

@@ -2,7 +2,10 @@ import { engineFor } from '../engines/registry';
 import { modelSession } from '../engines/webllm/session';
 import { countRuns, validateSpec } from '../lab/grid';
 import type { LabRun, LabRunnerDeps, LabSink } from '../lab/labRunner';
+import type { PresetId } from '../lab/presets';
+import { getPreset } from '../lab/presets';
 import type { ComputeMetric, GridSpec, IntervalKind } from '../lab/types';
+import { DEFAULT_ENGINE } from '../run/settings';
 import type { LabGrid, LabPage, LabState } from './labSlice';
 import { defaultProblemIds } from './labSlice';
 import { forgetCells, keepEvents } from './labCells';
@@ -122,7 +125,35 @@ function deferredRun(started: Promise<LabRun>): GridControls {
  * @returns what is wrong with the draft, in words; [] when the grid started
  */
 export function startLab(): string[] {
-  const spec = get().lab.draft;
+  return startGrid(get().lab.draft, false);
+}
+
+/**
+ * The example the lab opens on (as the visualizer opens on a finished run): the quick demo,
+ * on the draft's simulated engine (the default one when the draft has a model), computed in
+ * the lab's worker. Only when no grid exists yet; the draft is left as it is.
+ * @returns whether the example started
+ */
+export function openLabExample(): boolean {
+  const { grid, draft } = get().lab;
+  if (grid !== null) return false;
+  const engine = draft.engine.kind === 'simulated' ? draft.engine : DEFAULT_ENGINE;
+  const spec: GridSpec = { ...getPreset('quick-demo').spec(draft.task), engine };
+  return startGrid(spec, true).length === 0;
+}
+
+/**
+ * Puts a preset into the draft (its task, problems, strategies, budgets, seeds and
+ * experiment; the engine stays) and starts it.
+ * @returns what is wrong with it, in words; [] when it started
+ */
+export function startLabPreset(id: PresetId): string[] {
+  const { draft } = get().lab;
+  setLab({ draft: { ...draft, ...getPreset(id).spec(draft.task) } });
+  return startLab();
+}
+
+function startGrid(spec: GridSpec, example: boolean): string[] {
   const problems = validateSpec(spec);
   const loaded = modelSession.current();
   if (spec.engine.kind === 'webllm' && !loaded) {
@@ -157,6 +188,7 @@ export function startLab(): string[] {
       status: 'running',
       progress: { done: 0, total: countRuns(spec), failed: 0, elapsedMs: 0, etaMs: null },
       error: null,
+      example,
     },
     selectedPoint: null,
     compare: null,

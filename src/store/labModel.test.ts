@@ -86,6 +86,7 @@ describe('window.arbor.lab', () => {
       total: 0,
       failed: 0,
       page: 'visualizer',
+      example: false,
     });
     expect(hook.cells()).toEqual([]);
     expect(hook.start({ seeds: [] }).length).toBeGreaterThan(0);
@@ -98,6 +99,7 @@ describe('window.arbor.lab', () => {
       total: 12,
       failed: 0,
       page: 'visualizer',
+      example: false,
     });
     const cells = hook.cells();
     expect(cells).toHaveLength(12);

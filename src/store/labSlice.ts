@@ -1,4 +1,4 @@
-import { DEFAULT_STRATEGIES } from '../lab/strategies';
+import { getPreset } from '../lab/presets';
 import type {
   CellResult,
   ComputeMetric,
@@ -29,6 +29,9 @@ export interface LabGrid {
   progress: GridProgress;
   /** Why the grid broke (status 'failed'); null otherwise. Failed runs are results. */
   error: string | null;
+  /** Whether this is the example the lab computed when it first opened (the quick demo on
+   *  the simulated engine), not a grid the user started. */
+  example: boolean;
 }
 
 /**
@@ -67,20 +70,12 @@ export function defaultProblemIds(task: TaskId): string[] {
 }
 
 /**
- * The draft the lab starts from: 24 problems of the first task (Game of 24) from easiest to
- * hardest, the given engine (the simulated one by default), the default strategies, budgets 2 / 8 / 32 and seeds 1, 2, 3,
- * the plain budget experiment.
+ * The draft the lab starts from: the quick demo (`lab/presets.ts`) on the first task (Game
+ * of 24) — 12 problems from easiest to hardest, the default strategies, budgets 2 / 8 / 32,
+ * seed 1, the plain budget experiment — with the given engine (the simulated one by default).
  */
 export function defaultLabDraft(engine: EngineSettings = DEFAULT_ENGINE): GridSpec {
-  return {
-    task: DEFAULT_SETTINGS.task,
-    problemIds: defaultProblemIds(DEFAULT_SETTINGS.task),
-    engine,
-    strategies: [...DEFAULT_STRATEGIES],
-    budgets: [2, 8, 32],
-    seeds: [1, 2, 3],
-    experiment: { kind: 'budget' },
-  };
+  return { ...getPreset('quick-demo').spec(DEFAULT_SETTINGS.task), engine };
 }
 
 /** The lab state at load: the visualizer shows, the default draft, no grid. */

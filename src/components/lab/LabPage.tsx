@@ -1,3 +1,6 @@
+import { useEffect } from 'react';
+import { openLabExample } from '../../store';
+import { ExampleNotice } from './ExampleNotice';
 import { LabProgress } from './LabProgress';
 import { LabResults } from './results/LabResults';
 import { LabSetup } from './setup/LabSetup';
@@ -8,10 +11,14 @@ import { useLabData } from './useLabData';
  * the left; on the right the grid's progress and its results as they arrive — the curve of
  * accuracy against compute (the Blueprint, arXiv 2501.11223; MetaStone-S1's low / medium /
  * high effort, arXiv 2507.01951), the per-problem table, and any run opened in the
- * visualizer or compared with another.
+ * visualizer or compared with another. The first time it opens it computes an example (the
+ * quick demo, simulated, in the worker) and draws it before anything is touched.
  */
 export function LabPage() {
   const data = useLabData();
+  useEffect(() => {
+    openLabExample();
+  }, []);
   return (
     <div className="grid gap-4 p-4 lg:grid-cols-[20rem_minmax(0,1fr)]">
       <aside aria-label="Lab settings" className="flex min-w-0 flex-col gap-4">
@@ -19,6 +26,7 @@ export function LabPage() {
       </aside>
       <section aria-label="Lab results" className="flex min-w-0 flex-col gap-4">
         <LabProgress />
+        <ExampleNotice />
         {data ? (
           <LabResults data={data} />
         ) : (

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { countRuns, validateSpec } from '../../../lab/grid';
 import type { GridSpec } from '../../../lab/types';
-import { startLab, updateLabDraft, useArbor } from '../../../store';
+import { startLab, startLabPreset, updateLabDraft, useArbor } from '../../../store';
 import { variableName, variantsOf } from '../plot/curveLines';
 import { BudgetFields } from './BudgetFields';
 import { ExperimentFields } from './ExperimentFields';
 import { LabEngineFields } from './LabEngineFields';
+import { PresetButtons } from './PresetButtons';
 import { ProblemSetFields } from './ProblemSetFields';
 import { StrategyFields } from './StrategyFields';
 
@@ -29,7 +30,7 @@ function breakdown(spec: GridSpec): string {
 }
 
 /**
- * The lab's setup form: the problem set, the engine, the strategies, the budgets and seeds,
+ * The lab's setup form: presets that start in one click, the problem set, the engine, the strategies, the budgets and seeds,
  * the experiment; then how many runs that makes, what is wrong with it (if anything), and
  * Start (kept in view at the bottom). Everything edits the store's draft; a started grid keeps its own copy.
  */
@@ -62,6 +63,7 @@ export function LabSetup() {
         setRefused(startLab());
       }}
     >
+      <PresetButtons draft={draft} onStart={(id) => setRefused(startLabPreset(id))} />
       <ProblemSetFields draft={draft} update={update} />
       <LabEngineFields
         engine={draft.engine}

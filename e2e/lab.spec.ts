@@ -165,6 +165,7 @@ test('two runs of one problem compare side by side with the same node highlighte
   await smallGrid(lab, [2, 32]);
   await lab.table
     .page()
+    .getByRole('region', { name: 'Per problem' })
     .getByLabel('Series', { exact: true })
     .selectOption({ label: 'Beam search (minimum)' });
   await lab.compare.getByRole('button', { name: 'Pick two runs' }).click();
@@ -217,20 +218,22 @@ test('the results export as CSV (runs, points) and the plot as a standalone SVG 
   const svg = await lab.download(page.getByRole('button', { name: 'Save the effort plot as SVG' }));
   expect(svg.name).toBe('arbor-effort.svg');
   const text = svg.bytes.toString('utf8');
-  expect(text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*width="640"/);
+  // A standalone file at the plot's own size (wider now, for the names at the lines' ends).
+  expect(text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*width="\d+"/);
   expect(text).toContain('Beam search (minimum)');
   expect(text).not.toContain('tabindex');
   expect(text).not.toContain('class=');
   // Styles inline as presentation attributes (no style="…", which the page's CSP refuses).
   expect(text).not.toContain('style=');
-  expect(text).toContain('<rect width="640" height="');
-  expect(text).toMatch(/<rect width="640" height="\d+" fill="#ffffff"/);
+  const width = Number(/^<svg[^>]*\swidth="(\d+)"/.exec(text)?.[1]);
+  expect(text).toContain(`viewBox="0 0 ${width} `);
+  expect(text).toMatch(new RegExp(`<rect width="${width}" height="\\d+" fill="#ffffff"`));
 
   const png = await lab.download(page.getByRole('button', { name: 'Save the effort plot as PNG' }));
   expect(png.name).toBe('arbor-effort.png');
   expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   // 2×: as wide as twice the viewBox.
-  expect(png.bytes.readUInt32BE(16)).toBe(1280);
+  expect(png.bytes.readUInt32BE(16)).toBe(2 * width);
   // Nothing the page did broke its Content-Security-Policy.
   expect(
     await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),

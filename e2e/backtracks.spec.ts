@@ -36,6 +36,16 @@ test('the default run marks far fewer backtracks than iterations, each with its 
   await page.getByRole('button', { name: 'First wrong answer' }).click();
   const wrong = file.events.findIndex((e) => e.type === 'terminal' && e.kind === 'wrong-answer');
   await expect.poll(async () => (await arbor.state()).cursor).toBe(wrong + 1);
+  // The first place the simulated PRM's score and its own truth part ways (0.5 = good).
+  await page.getByRole('button', { name: 'First PRM mistake' }).click();
+  const mistake = file.events.findIndex(
+    (e) =>
+      e.type === 'score' &&
+      e.evidence.judge === 'simulated-prm' &&
+      e.evidence.truth >= 0.5 !== e.score >= 0.5,
+  );
+  expect(mistake).toBeGreaterThan(0);
+  await expect.poll(async () => (await arbor.state()).cursor).toBe(mistake + 1);
   await testInfo.attach('first setback', {
     body: await page.screenshot(),
     contentType: 'image/png',

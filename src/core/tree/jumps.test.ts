@@ -23,4 +23,32 @@ describe('jumps', () => {
     expect(find('first-backtrack', events, [7, 9])).toBe(7);
     expect(find('first-backtrack', events, [])).toBeNull();
   });
+
+  it('finds the first score where the simulated PRM and its truth disagree, by hand', () => {
+    const score = (node: number, value: number, truth: number): TraceEvent => ({
+      type: 'score',
+      node,
+      score: value,
+      evidence: { judge: 'simulated-prm', truth, noise: 0.2 },
+      cost: { generated: 0, prefilled: 0, proposerCalls: 0, judgeCalls: 1 },
+    });
+    const run: TraceEvent[] = [
+      { type: 'start', algorithm: 'mcts', rootText: 'R' },
+      score(1, 0.9, 1), // agrees: good step rated good
+      score(2, 0.1, 0), // agrees: bad step rated bad
+      score(3, 0.5, 0), // disagrees: a bad step rated exactly 0.5 counts as rated good
+      score(4, 0.2, 1), // disagrees
+    ];
+    expect(find('first-prm-disagreement', run)).toBe(3);
+    expect(find('first-prm-disagreement', run.slice(0, 3))).toBeNull();
+    // Another judge's scores say nothing about the truth.
+    const rule: TraceEvent = {
+      type: 'score',
+      node: 1,
+      score: 0,
+      evidence: { judge: 'rule', valid: true, solvable: true },
+      cost: { generated: 0, prefilled: 0, proposerCalls: 0, judgeCalls: 1 },
+    };
+    expect(find('first-prm-disagreement', [run[0] as TraceEvent, rule])).toBeNull();
+  });
 });

@@ -41,4 +41,18 @@ export const JUMPS: readonly Jump[] = [
     find: ({ events }) =>
       firstIndex(events, (e) => e.type === 'terminal' && e.kind === 'wrong-answer'),
   },
+  {
+    id: 'first-prm-disagreement',
+    label: 'First PRM mistake',
+    // Where the engine knows the truth: the simulated PRM scores a blurred copy of it, and
+    // says so in its evidence. A score of 0.5 or more counts as "good" (layout/prmTruth.ts).
+    find: ({ events }) =>
+      firstIndex(
+        events,
+        (e) =>
+          e.type === 'score' &&
+          e.evidence.judge === 'simulated-prm' &&
+          e.evidence.truth >= 0.5 !== e.score >= 0.5,
+      ),
+  },
 ];

@@ -89,6 +89,8 @@ test('a path entry selects that node; the root has no siblings; beam search says
   await arbor.inspect(leaf);
   const path = arbor.inspector.getByRole('navigation', { name: 'Path from the root' });
   await expect(path.getByRole('button')).toHaveCount(deep.path.length);
+  // Each step of the path reads with its PRM score and Q (the first step is visited: N ≥ 1).
+  await expect(path.getByRole('listitem').nth(1)).toContainText(/PRM \d\.\d\d · Q -?\d\.\d\d/);
   await path.getByRole('button').nth(1).click();
   await expect(arbor.inspector.getByText(`node ${deep.path[1]}`, { exact: true })).toBeVisible();
   await path.getByRole('button', { name: 'root' }).click();

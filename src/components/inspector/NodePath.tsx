@@ -1,6 +1,7 @@
 import type { NodeId } from '../../core/tree/events';
 import type { SearchTree } from '../../core/tree/tree';
-import { pathTo } from '../../core/tree/tree';
+import type { TreeNode } from '../../core/tree/tree';
+import { pathTo, q } from '../../core/tree/tree';
 import { shorten } from '../../narration/format';
 import { selectNode } from '../../store';
 
@@ -11,8 +12,23 @@ export interface NodePathProps {
 }
 
 /**
- * The path from the root to the node, one entry per step; clicking an entry inspects that
- * node. Step text is shortened here (the full text is the entry's tooltip) and shown as text.
+ * A path entry's numbers, so a path reads at once: the PRM score where the step was scored,
+ * and Q where the search visits (MCTS) and the node was visited.
+ * @example stepNumbers({ prm: 0.82, N: 2, W: 1 }, 'mcts') // 'PRM 0.82 · Q 0.50'
+ */
+export function stepNumbers(
+  node: Pick<TreeNode, 'prm' | 'N' | 'W'>,
+  algorithm: SearchTree['algorithm'],
+): string {
+  const parts: string[] = [];
+  if (node.prm !== null) parts.push(`PRM ${node.prm.toFixed(2)}`);
+  if (algorithm === 'mcts' && node.N > 0) parts.push(`Q ${q(node).toFixed(2)}`);
+  return parts.join(' · ');
+}
+
+/**
+ * The path from the root to the node, one entry per step with its PRM score and Q; clicking
+ * an entry inspects that node. Step text is shortened here (the full text is the entry's tooltip) and shown as text.
  */
 export function NodePath({ tree, nodeId }: NodePathProps) {
   const path = pathTo(tree, nodeId);
@@ -48,6 +64,11 @@ export function NodePath({ tree, nodeId }: NodePathProps) {
               >
                 {label}
               </button>
+              {node && i > 0 && (
+                <span className="font-mono text-xs whitespace-nowrap text-slate-600 tabular-nums dark:text-slate-400">
+                  {stepNumbers(node, tree.algorithm)}
+                </span>
+              )}
             </li>
           );
         })}

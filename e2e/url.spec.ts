@@ -26,3 +26,21 @@ test('changing a setting updates the URL; bad values fall back to defaults', asy
   await expect(arbor.puzzle).toHaveValue('g24-003');
   await expect(arbor.seed).toHaveValue('12');
 });
+
+test('a link points at an event and a node: it opens there, and stepping keeps it true', async ({
+  arbor,
+  page,
+}) => {
+  await arbor.goto('?seed=3&event=40&node=2');
+  await expect.poll(async () => (await arbor.state()).cursor).toBe(40);
+  await expect(
+    page.getByRole('region', { name: 'Inspector' }).getByText('node 2', { exact: true }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/[?&]event=40&node=2$/);
+  // Moving on rewrites the link; at the run's end it names no event.
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page).toHaveURL(/[?&]event=41&node=2$/);
+  await page.keyboard.press('End');
+  await expect(page).toHaveURL(/[?&]seed=3&[^]*node=2$/);
+  await expect(page).not.toHaveURL(/[?&]event=/);
+});

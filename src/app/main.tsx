@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { installTestHook } from './testHook';
-import { installUrlSync } from './urlSync';
+import { applyLinkedView, installUrlSync } from './urlSync';
 import { serverSession } from '../engines/server/session';
 import { modelSession } from '../engines/webllm/session';
 import { leaveCurrentRunUnsaved, recordModelUsage, runToEnd, setDraft } from '../store';
@@ -22,7 +22,7 @@ installTestHook();
 // simulated engine needs no download) and shown finished; Home or Reset goes back to the start.
 // It is not saved in the library on every load ("Save run" saves it).
 leaveCurrentRunUnsaved();
-void runToEnd();
+void runToEnd().then(() => applyLinkedView());
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

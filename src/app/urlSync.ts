@@ -1,22 +1,51 @@
 import { isProblem } from '../run/problems';
+import type { LinkedView } from '../run/linkedView';
+import { parseView, serializeView } from '../run/linkedView';
 import { parseSettings, serializeSettings } from '../run/urlState';
-import { setSettings, useArbor } from '../store';
+import { seek, selectNode, setSettings, useArbor } from '../store';
+
+/** The view the page's link named, until applyLinkedView shows it. */
+let linked: LinkedView = { event: null, node: null };
 
 /**
  * Reads the settings from the page's URL and keeps the URL in step with them afterwards
- * (`history.replaceState`, so changing a knob does not flood the back button).
+ * (`history.replaceState`, so changing a knob does not flood the back button), with the
+ * event shown and the node inspected (run/linkedView.ts), so a link points at both.
  * @returns a function that stops the sync
  */
 export function installUrlSync(win: Window = window): () => void {
   setSettings(parseSettings(win.location.search, { isProblem }));
   const write = () => {
-    const query = serializeSettings(useArbor.getState().settings);
+    const s = useArbor.getState();
+    const view = serializeView(s);
+    const query = serializeSettings(s.settings) + (view ? `&${view}` : '');
     if (win.location.search !== `?${query}`) {
       win.history.replaceState(win.history.state, '', `${win.location.pathname}?${query}`);
     }
   };
+  // Kept for applyLinkedView: the writes while the first run is made would erase it.
+  linked = parseView(win.location.search);
   write();
   return useArbor.subscribe((s, prev) => {
-    if (s.settings !== prev.settings) write();
+    if (
+      s.settings !== prev.settings ||
+      s.cursor !== prev.cursor ||
+      s.selectedId !== prev.selectedId ||
+      s.eventCount !== prev.eventCount
+    ) {
+      write();
+    }
   });
+}
+
+/**
+ * Shows the event and inspects the node the page's link names, once the run is there (call
+ * after the first run is made). A number past the run is clamped by `seek`; a node that does
+ * not exist is shown as such by the inspector.
+ */
+export function applyLinkedView(): void {
+  const { event, node } = linked;
+  linked = { event: null, node: null };
+  if (event !== null) seek(event);
+  if (node !== null) selectNode(node);
 }

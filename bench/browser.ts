@@ -9,6 +9,7 @@
  * made on the synthetic domain of src/core/testing (a 3-ary tree to depth 12) and loaded as
  * run files, as a user would open a large run.
  */
+import { recordFrames } from './frames';
 import { chromium, type Page } from '@playwright/test';
 import { createRng } from '../src/core/rng';
 import { collectEvents, runSearch } from '../src/core/search';
@@ -47,23 +48,7 @@ async function frameTimes(
   page: Page,
   act: () => Promise<void>,
 ): Promise<{ mean: number; p95: number; frames: number }> {
-  // A string, not a function: tsx would wrap a function's inner names in a helper that the
-  // page does not have.
-  await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__stop = false;
-    let last = performance.now();
-    const tick = (t) => {
-      window.__frames.push(t - last);
-      last = t;
-      if (!window.__stop) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
-  await act();
-  const frames = (await page.evaluate(
-    '(() => { window.__stop = true; return window.__frames.slice(1); })()',
-  )) as number[];
+  const frames = await recordFrames(page, act);
   const sorted = [...frames].sort((a, b) => a - b);
   const mean = frames.reduce((a, b) => a + b, 0) / Math.max(1, frames.length);
   return { mean, p95: sorted[Math.floor(sorted.length * 0.95)] ?? 0, frames: frames.length };

@@ -10,6 +10,7 @@
  * Issue 10's goal: labels on at most 1.5× labels off. The run is the synthetic 3-ary MCTS of
  * bench/browser.ts (Game of 24 trees stop near 4,500 nodes), loaded as a run file.
  */
+import { recordFrames } from './frames';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium';
 import { createRng } from '../src/core/rng';
@@ -43,32 +44,13 @@ function syntheticRun(nodes: number): TraceEvent[] {
   );
 }
 
-/** Frame times (ms) while `act` runs. */
-async function frames(page: Page, act: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__stop = false;
-    let last = performance.now();
-    const tick = (t) => {
-      window.__frames.push(t - last);
-      last = t;
-      if (!window.__stop) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
-  await act();
-  return (await page.evaluate(
-    '(() => { window.__stop = true; return window.__frames.slice(1); })()',
-  )) as number[];
-}
-
 /** Drags across the tree for about two seconds. */
 async function pan(page: Page): Promise<number[]> {
   const box = await page.locator('[data-mode][data-transform]').boundingBox();
   if (!box) throw new Error('no tree');
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
-  return frames(page, async () => {
+  return recordFrames(page, async () => {
     await page.mouse.move(x, y);
     await page.mouse.down();
     for (let i = 0; i < 120; i++) {

@@ -31,11 +31,9 @@ export function startPace(now: number, speed: number): Pace {
  */
 export function eventsDue(pace: Pace, now: number, speed: number): { due: number; pace: Pace } {
   const period = 1000 / speed;
-  let { origin, applied } = pace;
-  if (speed !== pace.speed) {
-    // The last applied event is at `now`; the next one is one new period away.
-    origin = now - Math.max(0, applied - 1) * period;
-  }
+  const { applied } = pace;
+  // After a speed change the last applied event is at `now`; the next one a new period away.
+  const origin = speed === pace.speed ? pace.origin : now - Math.max(0, applied - 1) * period;
   const owed = Math.floor((now - origin) / period) + 1 - applied;
   const cap = Math.max(1, Math.floor(MAX_LAG_MS / period));
   if (owed <= cap) {

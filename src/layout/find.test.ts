@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../core/tree/events';
+import { ZERO_COST } from '../core/tree/events';
 import { reduce } from '../core/tree/reduce';
 import { child, expand, score } from './testTrees';
 import { NO_QUERY, findNodes, findOutcome, foldText, parsePrmRange, stepMatch } from './find';
@@ -20,7 +21,7 @@ const EVENTS: TraceEvent[] = [
       { ...child(2, '8 - 4 = 3'), valid: false, invalidReason: '8 − 4 is 4, not 3' },
       child(3, '<b>8</b> + 4 = 12'),
     ],
-    cost: { generatedTokens: 0, prefilledTokens: 0, proposerCalls: 0, judgeCalls: 0 },
+    cost: ZERO_COST,
   },
   expand(3, [4, 5]),
   score(1, 0.9),

@@ -127,6 +127,18 @@ export function foldText(text: string): string {
     .trim();
 }
 
+/** Each node's folded text, worked out once per node object (nodes are never mutated). */
+const foldedText = new WeakMap<TreeNode, string>();
+
+function foldedOf(node: TreeNode): string {
+  let folded = foldedText.get(node);
+  if (folded === undefined) {
+    folded = foldText(node.text);
+    foldedText.set(node, folded);
+  }
+  return folded;
+}
+
 /** What {@link findNodes} returns. */
 export interface FindResult {
   /** Matching nodes in reading order (depth first, children in the proposer's order). */
@@ -162,7 +174,7 @@ export function findNodes(
       return false;
     }
     if (words === '') return true;
-    return foldText(node.text).includes(words) || foldText(short(node)).includes(words);
+    return foldedOf(node).includes(words) || foldText(short(node)).includes(words);
   };
   const matches: NodeId[] = [];
   const stack: NodeId[] = tree.nodes[0] ? [0] : [];

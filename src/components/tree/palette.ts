@@ -41,6 +41,8 @@ export interface Palette {
   card: string;
   /** The mark of a PRM score that disagrees with the truth. */
   disagree: string;
+  /** The halo of a node the find box matched. */
+  found: string;
 }
 
 const LIGHT: Palette = {
@@ -69,6 +71,7 @@ const LIGHT: Palette = {
   travel: '#d97706',
   card: '#ffffff',
   disagree: '#b45309',
+  found: '#7c3aed',
 };
 
 const DARK: Palette = {
@@ -97,6 +100,7 @@ const DARK: Palette = {
   travel: '#fbbf24',
   card: '#0f172a',
   disagree: '#fcd34d',
+  found: '#a78bfa',
 };
 
 /** The palette of each theme. */

@@ -47,7 +47,9 @@ export function NarrationLine() {
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = list.current;
-    if (el) el.scrollTop = el.scrollHeight; // the newest sentence in view
+    // The newest sentence in view. One sentence (always, while playing) needs no scroll, and
+    // reading scrollHeight would lay the page out again in every frame.
+    if (el && told.length > 1) el.scrollTop = el.scrollHeight;
   }, [told]);
   const last = told.at(-1);
   const earlier = told.slice(0, -1);

@@ -3,7 +3,7 @@ import type { TraceEvent } from '../core/tree/events';
 import { reduce } from '../core/tree/reduce';
 import { emptyTree } from '../core/tree/tree';
 import { SMALL, backprop, expand, score } from './testTrees';
-import { rankChildren, subtreeSizes, visibleTree } from './visible';
+import { createVisibleCache, rankChildren, subtreeSizes, visibleTree } from './visible';
 
 /** Root 0 → 1..5; 1 → 6, 7; 6 → 8. Visits: 3 has 4, 5 has 2, 1 and 2 have 1; PRM breaks ties. */
 const WIDE: TraceEvent[] = [
@@ -83,5 +83,31 @@ describe('visibleTree', () => {
     expect(visibleTree(tree, { topK: 3, collapsed: new Set([3]) }).signature).toBe(a.signature);
     expect(visibleTree(tree, { topK: 3, collapsed: new Set([0]) }).signature).not.toBe(a.signature);
     expect(visibleTree(reduce(WIDE, 3)).signature).not.toBe(visibleTree(tree).signature);
+  });
+});
+
+describe('createVisibleCache', () => {
+  it('keeps the visible tree while the run only backs up and scores, redoes it on growth', () => {
+    const cache = createVisibleCache();
+    const none = new Set<number>();
+    const at = (count: number) => reduce(WIDE, count);
+    const first = cache.get(at(4), { collapsed: none }); // the three expansions
+    expect(cache.get(at(6), { collapsed: none })).toBe(first); // two scores later
+    expect(cache.get(at(7), { collapsed: none })).toBe(first); // and a backprop
+    expect(first).toEqual(visibleTree(at(7), { collapsed: none }));
+    const grown = cache.get(at(3), { collapsed: none }); // one expansion fewer (a seek back)
+    expect(grown).not.toBe(first);
+    expect(grown.order).toEqual([0, 1, 6, 7, 2, 3, 4, 5]);
+    // A new collapsed set is worked out afresh.
+    const folded = new Set([1]);
+    expect(cache.get(at(7), { collapsed: folded }).hidden.get(1)).toBe(3);
+  });
+
+  it('works out top-k afresh every time: visits change the ranking', () => {
+    const cache = createVisibleCache();
+    const before = cache.get(reduce(WIDE, 6), { topK: 2 });
+    const after = cache.get(reduce(WIDE, 7), { topK: 2 });
+    expect(after).toEqual(visibleTree(reduce(WIDE, 7), { topK: 2 }));
+    expect(after.children.get(0)).not.toEqual(before.children.get(0));
   });
 });

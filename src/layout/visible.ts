@@ -134,3 +134,33 @@ export function visibleTree(tree: SearchTree, options: VisibleOptions = {}): Vis
   }
   return { children, more, hidden, order, signature: parts.join(';') };
 }
+
+/** A memo of {@link visibleTree} for one run's trees (see {@link createVisibleCache}). */
+export interface VisibleCache {
+  get(tree: SearchTree, options: VisibleOptions): VisibleTree;
+}
+
+/**
+ * A memo of the visible tree for the trees of one run. Without top-k, what is visible depends
+ * only on the tree's shape and the collapsed nodes, and within one run's trace the shape is
+ * fixed by the node count (nodes are only ever added, by expansions, in trace order, at any
+ * cursor): so while the count and the collapsed set stay, the last visible tree is returned
+ * as is — a 20,000-node tree that plays at 500 events/s is not walked again for every
+ * backprop and score. With top-k (ranked by N and PRM, which every event may change) it is
+ * worked out afresh. Use one cache per run.
+ */
+export function createVisibleCache(): VisibleCache {
+  let last: { count: number; collapsed: ReadonlySet<NodeId>; visible: VisibleTree } | null = null;
+  return {
+    get(tree, options) {
+      const collapsed = options.collapsed ?? NONE;
+      const ranked = options.topK !== null && options.topK !== undefined;
+      if (!ranked && last?.count === tree.nodes.length && last.collapsed === collapsed) {
+        return last.visible;
+      }
+      const visible = visibleTree(tree, options);
+      last = ranked ? null : { count: tree.nodes.length, collapsed, visible };
+      return visible;
+    },
+  };
+}

@@ -60,7 +60,10 @@ export function TreeCanvas({ scene, transform, width, height, label, animate }: 
       if (!paths) {
         const pos = m && progress < 1 ? (id: NodeId) => positionAt(m, id, progress) : null;
         // The view and one view's width and height around it: a pan rebuilds only past that.
-        paths = buildPaths(p.scene, lod, pos, viewRegion(view, 1));
+        // A new scene (the tree grew: every frame while playing) is built for little more
+        // than the view, as the next frame most likely brings another one.
+        const grow = built !== null && built.scene !== p.scene ? 0.25 : 1;
+        paths = buildPaths(p.scene, lod, pos, viewRegion(view, grow));
         built = { scene: p.scene, paths };
       }
       drawTree(ctx, p.scene, paths, view);

@@ -10,7 +10,7 @@ import { phaseOverlay } from '../../layout/overlay';
 import { sampleScoreLabels, voteTallyLabel } from '../../layout/samples';
 import type { TreeLayout } from '../../layout/tidyTree';
 import type { VisibleTree } from '../../layout/visible';
-import { visibleTree } from '../../layout/visible';
+import { createVisibleCache } from '../../layout/visible';
 import type { Store } from '../../store';
 import { focusPath, useArbor } from '../../store';
 import { textWidth } from './encodings';
@@ -104,12 +104,14 @@ export function useTreeModel(choices: TreeChoices): TreeModel {
   const { topK, opened, focusId, throttle } = choices;
 
   const onPath = useMemo(() => new Set(focusPath(tree)), [tree]);
+  // The view is remounted for a new run (TreeView's key), so one cache serves the run.
+  const [shapes] = useState(createVisibleCache);
   const visible = useMemo(() => {
     const pinned = [...eventNodes(event), ...onPath];
     if (selectedId !== null) pinned.push(selectedId);
     if (focusId !== null) pinned.push(focusId);
-    return visibleTree(tree, { collapsed, topK, opened, pinned });
-  }, [tree, event, onPath, selectedId, focusId, collapsed, topK, opened]);
+    return shapes.get(tree, { collapsed, topK, opened, pinned });
+  }, [shapes, tree, event, onPath, selectedId, focusId, collapsed, topK, opened]);
 
   // The view is remounted for a new run (TreeView's key), so one book serves the run's task.
   const [cards] = useState(() => createCardBook(entry.shortStep, textWidth));

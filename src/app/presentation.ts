@@ -122,19 +122,23 @@ export function useKeepTreeInView(
   top: RefObject<HTMLElement | null>,
   slot: RefObject<HTMLElement | null>,
 ): void {
-  useEffect(
-    () =>
-      useArbor.subscribe((s, before) => {
-        if (s.cursor === before.cursor || s.presenting) return;
-        const active = document.activeElement;
-        if (active instanceof HTMLElement && active.getAttribute('role') === 'slider') return;
-        const el = slot.current;
-        if (!el) return;
-        const box = el.getBoundingClientRect();
-        const shown = Math.min(box.bottom, window.innerHeight) - Math.max(box.top, 0);
-        if (shown >= Math.min(box.height, window.innerHeight) / 2) return;
-        top.current?.scrollIntoView({ block: 'start' });
-      }),
-    [top, slot],
-  );
+  useEffect(() => {
+    // While playing, only the first move looks (and scrolls): the check lays the page out,
+    // which every frame of a fast playback cannot afford, and a user who then scrolls away
+    // to the settings is left there.
+    let looked = false;
+    return useArbor.subscribe((s, before) => {
+      if (s.cursor === before.cursor || s.presenting) return;
+      if (s.playing && looked) return;
+      looked = s.playing;
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active.getAttribute('role') === 'slider') return;
+      const el = slot.current;
+      if (!el) return;
+      const box = el.getBoundingClientRect();
+      const shown = Math.min(box.bottom, window.innerHeight) - Math.max(box.top, 0);
+      if (shown >= Math.min(box.height, window.innerHeight) / 2) return;
+      top.current?.scrollIntoView({ block: 'start' });
+    });
+  }, [top, slot]);
 }

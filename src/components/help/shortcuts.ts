@@ -42,15 +42,9 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: [['P']], action: 'Presentation mode on / off (Esc leaves it)' },
       { keys: [['R']], action: 'Reset: a new run' },
       { keys: [['S']], action: 'Stop a live search (the events so far stay)' },
-    ],
-  },
-  {
-    title: 'Find',
-    shortcuts: [
-      { keys: [['/'], ['Ctrl', 'F']], action: 'Find nodes: step text, PRM range, outcome' },
       {
-        keys: [['Enter'], ['Shift', 'Enter'], ['Esc']],
-        action: 'Next / previous match (centred, inspected); Esc clears',
+        keys: [['/'], ['Ctrl', 'F']],
+        action: 'Find nodes; Enter / Shift+Enter next / previous match, Esc clears',
       },
     ],
   },

@@ -1,8 +1,11 @@
+import type { Ref } from 'react';
 /** Children shown per node: every one, or the top k by visits then PRM. */
 export const TOP_K_CHOICES: readonly (number | null)[] = [null, 3, 5, 10];
 
 /** Props of {@link TreeToolbar}. */
 export interface TreeToolbarProps {
+  /** The toolbar's element (the tree view measures it to keep the drawing below it). */
+  ref?: Ref<HTMLDivElement>;
   follow: boolean;
   /** Cards show their words (off: coloured marks only). */
   labels: boolean;
@@ -20,9 +23,10 @@ const BUTTON =
   'rounded border border-slate-300 bg-white/90 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900/90 dark:hover:bg-slate-800';
 
 /** The small toolbar over the tree: Fit, Follow, Labels, Expand all, children shown, Export SVG / PNG. */
-export function TreeToolbar(props: TreeToolbarProps) {
+export function TreeToolbar({ ref, ...props }: TreeToolbarProps) {
   return (
     <div
+      ref={ref}
       role="toolbar"
       aria-label="Tree view"
       className="absolute right-2 top-2 z-10 flex flex-wrap items-center justify-end gap-1 text-xs"

@@ -99,13 +99,29 @@ function TreeFigure() {
   const canvas = layout.nodes.length > CANVAS_THRESHOLD;
   const glide = !reduced && layout.nodes.length <= GLIDE_THRESHOLD;
 
-  const fit = useMemo(() => (size.width > 0 ? fitView(layout, size) : null), [layout, size]);
+  // The toolbar floats over the tree's top edge: fit, follow, find and the keys keep what
+  // they show below it (its measured height: it wraps to two rows on a narrow tree).
+  const toolbar = useRef<HTMLDivElement>(null);
+  const toolbarSize = useElementSize(toolbar);
+  const insetTop = toolbarSize.height > 0 ? Math.ceil(toolbarSize.height) + 12 : TOOLBAR_INSET;
+  const fit = useMemo(
+    () => (size.width > 0 ? fitView(layout, size, insetTop) : null),
+    [layout, size, insetTop],
+  );
   const zoom = useZoom(viewport, size, [Math.min(0.05, (fit?.k ?? 1) / 2), 4], () =>
     setFollow(false),
   );
   const { transform, zoomTo } = zoom;
   const interval = playing ? 1000 / speed : Infinity;
-  useFollow(follow, layout, overlay, size, zoom, reduced ? 0 : Math.min(450, 0.8 * interval));
+  useFollow(
+    follow,
+    layout,
+    overlay,
+    size,
+    zoom,
+    reduced ? 0 : Math.min(450, 0.8 * interval),
+    insetTop,
+  );
 
   const stages = overlayStages(overlay);
   const stepMs = Math.min(STAGE_MS, (0.8 * interval) / Math.max(1, stages));
@@ -119,10 +135,10 @@ function TreeFigure() {
       if (!p) return;
       const half = p.w / 2 + 8;
       const box = { minX: p.x - half, maxX: p.x + half, minY: p.y - 40, maxY: p.y + 50 };
-      const t = revealTransform(now(), box, size, 24);
+      const t = revealTransform(now(), box, size, 24, insetTop);
       if (!sameTransform(now(), t)) zoomTo(t, reduced ? 0 : 200);
     },
-    [layout, size, now, zoomTo, reduced],
+    [layout, size, now, zoomTo, reduced, insetTop],
   );
   // A match found is centred at a scale its card reads at, and inspected (useFind).
   const centre = useCallback(
@@ -130,11 +146,11 @@ function TreeFigure() {
       const p = layout.byId.get(id);
       if (!p || size.width === 0) return false;
       setFollow(false);
-      const t = centreTransform(now(), p, size, VIEW_OPTIONS.readableScale, TOOLBAR_INSET);
+      const t = centreTransform(now(), p, size, VIEW_OPTIONS.readableScale, insetTop);
       zoomTo(t, reduced ? 0 : 300);
       return true;
     },
-    [layout, size, now, zoomTo, reduced],
+    [layout, size, now, zoomTo, reduced, insetTop],
   );
   const find = useFind(model, centre);
   const input = useTreeInput({
@@ -283,6 +299,7 @@ function TreeFigure() {
           )}
         </div>
         <TreeToolbar
+          ref={toolbar}
           follow={follow}
           topK={topK}
           onFit={() => {

@@ -27,15 +27,19 @@ export const VIEW_OPTIONS = {
   insetTop: TOOLBAR_INSET,
 };
 
-/** The transform that shows the whole (drawn) tree. */
-export function fitView(layout: TreeLayout, size: Size): Transform {
-  return fitTransform(pad(layout.bounds, TREE_MARGIN), size, VIEW_OPTIONS);
+/**
+ * The transform that shows the whole (drawn) tree below the toolbar.
+ * @param insetTop screen pixels the toolbar takes at the top (its measured height)
+ */
+export function fitView(layout: TreeLayout, size: Size, insetTop = TOOLBAR_INSET): Transform {
+  return fitTransform(pad(layout.bounds, TREE_MARGIN), size, { ...VIEW_OPTIONS, insetTop });
 }
 
 /**
  * While `follow` is on, moves the view to the action each time the tree or the event changes:
  * the whole tree while it fits at a readable scale, else a pan to the current event's nodes.
- * `durationMs` is how long the glide takes (0: a jump).
+ * `durationMs` is how long the glide takes (0: a jump); `insetTop` the screen pixels the
+ * toolbar takes at the top, where nothing followed is left.
  */
 export function useFollow(
   follow: boolean,
@@ -44,6 +48,7 @@ export function useFollow(
   size: Size,
   zoom: Pick<Zoom, 'zoomTo' | 'current'>,
   durationMs: number,
+  insetTop = TOOLBAR_INSET,
 ): void {
   const { zoomTo, current } = zoom;
   useEffect(() => {
@@ -56,9 +61,9 @@ export function useFollow(
       pad(layout.bounds, TREE_MARGIN),
       action && pad(action, TREE_MARGIN),
       size,
-      VIEW_OPTIONS,
+      { ...VIEW_OPTIONS, insetTop },
       focus && pad(focus, TREE_MARGIN),
     );
     if (!sameTransform(now, target)) zoomTo(target, durationMs);
-  }, [follow, layout, overlay, size, zoomTo, current, durationMs]);
+  }, [follow, layout, overlay, size, zoomTo, current, durationMs, insetTop]);
 }

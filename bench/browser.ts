@@ -1,65 +1,23 @@
 /**
  * `npm run bench` (second half): the visualizer in headless Chromium, on the production build.
  *
- * - Frame time while playing and while panning, at about 500, 5,000 and 20,000 nodes.
+ * - Frame time while panning, at about 500, 5,000 and 20,000 nodes (while playing: bench/playback.ts).
  * - Time from a timeline seek to the tree drawn, on a 100k-event run.
  * - Time to import a 100k-event run file and draw it.
  *
- * Game of 24 trees stop growing near 4,500 nodes (few legal moves per state), so the runs are
- * made on the synthetic domain of src/core/testing (a 3-ary tree to depth 12) and loaded as
- * run files, as a user would open a large run.
+ * The runs are the synthetic ones of bench/synthetic.ts, loaded as run files.
  */
-import { recordFrames } from './frames';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { createRng } from '../src/core/rng';
-import { collectEvents, runSearch } from '../src/core/search';
-import { createSyntheticDomain } from '../src/core/testing/scripted';
-import type { TraceEvent } from '../src/core/tree/events';
 import { chromiumLaunchOptions } from '../e2e/chromium';
 import { makeRunFile } from '../src/run/runFile';
 import { DEFAULT_SETTINGS } from '../src/run/settings';
+import { recordFrames } from './frames';
 import { startPreview } from './previewServer';
+import { formatFrames, frameStats, loadRun, syntheticRun } from './synthetic';
 
 const PORT = 4180;
 const BASE = `http://127.0.0.1:${PORT}`;
-
-/** A synthetic MCTS run grown until it has about `nodes` nodes, or `events` events. */
-function syntheticRun(limit: { nodes?: number; events?: number }): TraceEvent[] {
-  const domain = createSyntheticDomain(3, 12);
-  const iterations = limit.nodes ? Math.ceil(limit.nodes / 3) : Math.ceil((limit.events ?? 0) / 7);
-  const program = runSearch(
-    { ...domain, problem: { id: 'bench' }, rng: createRng(1) },
-    {
-      algorithm: 'mcts',
-      rule: 'uct',
-      c: Math.SQRT2,
-      iterations,
-      maxDepth: 12,
-      childrenPerExpansion: 3,
-      valueMode: 'prm',
-    },
-  );
-  const events = collectEvents(program);
-  return limit.events ? events.slice(0, limit.events) : events;
-}
-
-/** Frame times (ms) recorded in the page while `act` runs. */
-async function frameTimes(
-  page: Page,
-  act: () => Promise<void>,
-): Promise<{ mean: number; p95: number; frames: number }> {
-  const frames = await recordFrames(page, act);
-  const sorted = [...frames].sort((a, b) => a - b);
-  const mean = frames.reduce((a, b) => a + b, 0) / Math.max(1, frames.length);
-  return { mean, p95: sorted[Math.floor(sorted.length * 0.95)] ?? 0, frames: frames.length };
-}
-
-async function load(page: Page, events: TraceEvent[]): Promise<number> {
-  const file = JSON.stringify(makeRunFile(DEFAULT_SETTINGS, events));
-  const result = await page.evaluate((text) => window.arbor.importRun(text), file);
-  if (!result.ok) throw new Error(result.error);
-  return page.evaluate(() => window.arbor.state().nodeCount);
-}
 
 async function main(): Promise<void> {
   const server = await startPreview(PORT, 'dist-bench');
@@ -68,42 +26,27 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(BASE);
     await page.waitForFunction(() => typeof window.arbor?.state === 'function');
-    const fmt = (f: { mean: number; p95: number; frames: number }) =>
-      `mean ${f.mean.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms (${f.frames} frames)`;
-
     console.log('\nIn headless Chromium (software rendering), 1366×768:');
     for (const target of [500, 5_000, 20_000]) {
-      const nodes = await load(page, syntheticRun({ nodes: target }));
-      const total = await page.evaluate(() => window.arbor.state().eventCount);
-      // Playing: replay the last 2 seconds' worth of events at the fastest speed.
-      await page.evaluate((t) => window.arbor.seek(Math.max(0, t - 1_000)), total);
-      const playing = await frameTimes(page, async () => {
-        await page
-          .getByLabel('Speed', { exact: true })
-          .selectOption({ index: 7 })
-          .catch(() => undefined);
-        await page.getByRole('button', { name: 'Play' }).click();
-        await page.waitForTimeout(2_000);
-        await page.getByRole('button', { name: 'Pause' }).click();
-      });
+      const nodes = await loadRun(page, syntheticRun({ nodes: target }));
       // Panning: drag across the tree for about two seconds.
       const box = await page.getByRole('img', { name: /^Search tree/ }).boundingBox();
-      const panning = await frameTimes(page, async () => {
-        if (!box) return;
-        const y = box.y + box.height / 2;
-        await page.mouse.move(box.x + box.width / 2, y);
-        await page.mouse.down();
-        for (let i = 0; i < 120; i++) {
-          await page.mouse.move(
-            box.x + box.width / 2 + 150 * Math.sin(i / 10),
-            y + 60 * Math.cos(i / 10),
-          );
-        }
-        await page.mouse.up();
-      });
-      console.log(
-        `${String(nodes).padStart(6)} nodes — playing at 500 events/s: ${fmt(playing)}; panning: ${fmt(panning)}`,
+      const panning = frameStats(
+        await recordFrames(page, async () => {
+          if (!box) return;
+          const y = box.y + box.height / 2;
+          await page.mouse.move(box.x + box.width / 2, y);
+          await page.mouse.down();
+          for (let i = 0; i < 120; i++) {
+            await page.mouse.move(
+              box.x + box.width / 2 + 150 * Math.sin(i / 10),
+              y + 60 * Math.cos(i / 10),
+            );
+          }
+          await page.mouse.up();
+        }),
       );
+      console.log(`${String(nodes).padStart(6)} nodes — panning: ${formatFrames(panning)}`);
     }
 
     const events = syntheticRun({ events: 100_000 });

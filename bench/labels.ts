@@ -8,41 +8,19 @@
  * - seek to a random event and draw (to the second frame after the seek).
  *
  * Issue 10's goal: labels on at most 1.5× labels off. The run is the synthetic 3-ary MCTS of
- * bench/browser.ts (Game of 24 trees stop near 4,500 nodes), loaded as a run file.
+ * bench/synthetic.ts, loaded as a run file.
  */
 import { recordFrames } from './frames';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium';
-import { createRng } from '../src/core/rng';
-import { collectEvents, runSearch } from '../src/core/search';
-import { createSyntheticDomain } from '../src/core/testing/scripted';
-import type { TraceEvent } from '../src/core/tree/events';
 import { makeRunFile } from '../src/run/runFile';
 import { DEFAULT_SETTINGS } from '../src/run/settings';
 import { startPreview } from './previewServer';
+import { syntheticRun } from './synthetic';
 
 const PORT = 4181;
 const BASE = `http://127.0.0.1:${PORT}`;
 const NODES = 20_000;
-
-/** The synthetic MCTS run of bench/browser.ts, grown to about `nodes` nodes. */
-function syntheticRun(nodes: number): TraceEvent[] {
-  const domain = createSyntheticDomain(3, 12);
-  return collectEvents(
-    runSearch(
-      { ...domain, problem: { id: 'bench' }, rng: createRng(1) },
-      {
-        algorithm: 'mcts',
-        rule: 'uct',
-        c: Math.SQRT2,
-        iterations: Math.ceil(nodes / 3),
-        maxDepth: 12,
-        childrenPerExpansion: 3,
-        valueMode: 'prm',
-      },
-    ),
-  );
-}
 
 /** Drags across the tree for about two seconds. */
 async function pan(page: Page): Promise<number[]> {
@@ -95,7 +73,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(BASE);
     await page.waitForFunction(() => typeof window.arbor?.state === 'function');
-    const events = syntheticRun(NODES);
+    const events = syntheticRun({ nodes: NODES });
     const file = JSON.stringify(makeRunFile(DEFAULT_SETTINGS, events));
     const result = await page.evaluate((text) => window.arbor.importRun(text), file);
     if (!result.ok) throw new Error(result.error);

@@ -13,6 +13,7 @@
 import { recordFrames } from './frames';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium';
+import { createRng } from '../src/core/rng';
 import { makeRunFile } from '../src/run/runFile';
 import { DEFAULT_SETTINGS } from '../src/run/settings';
 import { startPreview } from './previewServer';

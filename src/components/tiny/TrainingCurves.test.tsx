@@ -5,7 +5,7 @@ import type { SprmEpoch } from '../../engines/tiny/curves';
 import { sprmCurvesSchema } from '../../engines/tiny/curves';
 import type { TinySprmCurves } from '../../engines/tiny/manifest';
 import { parseTinyManifest } from '../../engines/tiny/manifest';
-import { curvesCaption } from './curvesCaption';
+import { curvesCaption, two } from './curvesCaption';
 import { TrainingCurves } from './TrainingCurves';
 
 const epoch = (n: number, loss: 'bce' | 'spr', gap: number, balanced: number): SprmEpoch => ({
@@ -34,16 +34,16 @@ function pathOfCurve(html: string, id: string): string {
 describe('TrainingCurves', () => {
   it('draws each epoch where the scales put it (worked by hand at the 300 px fallback width)', () => {
     const html = renderToStaticMarkup(<TrainingCurves curves={CURVES} />);
-    // x: epochs 1..3 over 44..290 px. y (gap): values 0..0.3 padded, made nice to −0.1..0.4,
-    // over 120..24 px: 0.1 → 120 − 0.2/0.5·96 = 81.6, 0.2 → 62.4, 0.3 → 43.2, 0 → 100.8.
-    expect(pathOfCurve(html, 'gap-bce')).toBe('M44.0,81.6L167.0,62.4L290.0,43.2');
-    expect(pathOfCurve(html, 'gap-spr')).toBe('M44.0,81.6L167.0,100.8L290.0,100.8');
+    // x: epochs 1..3 over 44..286 px. y (gap): values 0..0.3 padded, made nice to −0.1..0.4,
+    // over 126..30 px: 0.1 → 126 − 0.2/0.5·96 = 87.6, 0.2 → 68.4, 0.3 → 49.2, 0 → 106.8.
+    expect(pathOfCurve(html, 'gap-bce')).toBe('M44.0,87.6L165.0,68.4L286.0,49.2');
+    expect(pathOfCurve(html, 'gap-spr')).toBe('M44.0,87.6L165.0,106.8L286.0,106.8');
     // y (balanced): 0.5..0.6 padded to 0.495..0.605, made nice (d3 repeats until the ticks
-    // settle: 0.48..0.62, then 0.45..0.65) over 274..178 px (the second panel starts
-    // 24 + 96 + 26 + 8 = 154 px lower): 0.5 → 274 − 0.05/0.2·96 = 250, 0.55 → 226, 0.6 → 202.
-    expect(pathOfCurve(html, 'balanced-bce')).toBe('M44.0,250.0L167.0,226.0L290.0,202.0');
-    // The shipped head switched to SPR at epoch 2: the mark stands at x = 167 in both panels.
-    expect(html.match(/x1="167" x2="167"[^>]*data-switch/g)).toHaveLength(2);
+    // settle: 0.48..0.62, then 0.45..0.65) over 286..190 px (the second panel starts
+    // 30 + 96 + 26 + 8 = 160 px lower): 0.5 → 286 − 0.05/0.2·96 = 262, 0.55 → 238, 0.6 → 214.
+    expect(pathOfCurve(html, 'balanced-bce')).toBe('M44.0,262.0L165.0,238.0L286.0,214.0');
+    // The shipped head switched to SPR at epoch 2: the mark stands at x = 165 in both panels.
+    expect(html.match(/x1="165" x2="165"[^>]*data-switch/g)).toHaveLength(2);
     expect(html).toContain('font-size="14"');
   });
 
@@ -64,12 +64,15 @@ describe('TrainingCurves', () => {
 
   it('says in its caption that a head whose gap closed collapsed, and when one did not', () => {
     expect(curvesCaption(CURVES)).toContain(
-      'the shipped head (BCE for 1 epochs, then SPR) collapsed: its gap ends at 0.00 and its balanced step accuracy at 0.50',
+      'The shipped head (BCE for 1 epochs, then SPR) collapsed: gap 0.00, balanced step accuracy 0.50 (chance: 0.50)',
     );
-    expect(curvesCaption(CURVES)).toContain('Plain BCE ends at a gap of 0.30');
+    expect(curvesCaption(CURVES)).toContain('Plain BCE: gap 0.30, step accuracy 0.60.');
     expect(curvesCaption(CURVES, 'bce')).toContain(
-      'The shipped head (BCE) ends with a gap of 0.30 and a balanced step accuracy of 0.60',
+      'The shipped head (BCE): gap 0.30, balanced step accuracy 0.60',
     );
+    // A gap that rounds to zero from below reads 0.00, not -0.00.
+    expect(two(-0.0007)).toBe('0.00');
+    expect(two(-0.05)).toBe('-0.05');
     expect(curvesCaption(CURVES, 'bce')).not.toContain('collapsed');
   });
 

@@ -76,7 +76,7 @@ export function TrainingCurves({ curves, shipped = 'bce_then_spr' }: TrainingCur
       >
         {layout.panels.map((panel) => (
           <g key={panel.def.id} data-panel={panel.def.id}>
-            <text x={0} y={panel.top - 8} className={INK} fontWeight={600}>
+            <text x={0} y={panel.top - 12} className={INK} fontWeight={600}>
               {panel.def.title}
             </text>
             {panel.yTicks.map((t) => (
@@ -144,8 +144,8 @@ export function TrainingCurves({ curves, shipped = 'bce_then_spr' }: TrainingCur
         ))}
       </svg>
       <figcaption className="text-slate-700 dark:text-slate-200">
-        Per training epoch; dotted: no gap and chance
-        {layout.switchX !== null ? '; dashed upright: where SPR took over' : ''}. {caption}
+        By epoch; dotted: no gap, chance
+        {layout.switchX !== null ? '; dashed: SPR takes over' : ''}. {caption}
       </figcaption>
     </figure>
   );

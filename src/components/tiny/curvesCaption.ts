@@ -17,7 +17,8 @@ export const LOSS_NAMES: Record<SprmLoss, string> = {
   bce_then_spr: 'BCE, then SPR',
 };
 
-const two = (x: number): string => x.toFixed(2);
+/** Two decimals, without a minus sign on what rounds to zero. */
+export const two = (x: number): string => x.toFixed(2).replace(/^-(0\.0+)$/, '$1');
 
 function last(curve: readonly SprmEpoch[]): SprmEpoch | undefined {
   return curve[curve.length - 1];
@@ -39,18 +40,17 @@ export function curvesCaption(curves: TinySprmCurves, shipped: SprmLoss = 'bce_t
       ? `BCE for ${String(at - 1)} epochs, then SPR`
       : LOSS_NAMES[shipped];
   const intro =
-    'MetaStone-S1 trains this head from final answers alone and reports right and wrong ' +
-    'lines’ scores splitting apart as it learns.';
+    'MetaStone-S1 reports right and wrong lines’ scores splitting apart as this head learns ' +
+    'from final answers alone.';
   const verdict = collapsed(curves[shipped])
-    ? ` Here the shipped head (${how}) collapsed: its gap ends at ${two(end.gap)} and its ` +
-      `balanced step accuracy at ${two(end.step_balanced_accuracy)} (chance is 0.50). It ` +
-      `scores almost every step near ${two(end.mean_right)}, so as a judge it says little.`
-    : ` The shipped head (${how}) ends with a gap of ${two(end.gap)} and a balanced step ` +
-      `accuracy of ${two(end.step_balanced_accuracy)} (chance is 0.50).`;
+    ? ` The shipped head (${how}) collapsed: gap ${two(end.gap)}, balanced step accuracy ` +
+      `${two(end.step_balanced_accuracy)} (chance: 0.50). It scores almost every step near ` +
+      `${two(end.mean_right)}, so as a judge it says little.`
+    : ` The shipped head (${how}): gap ${two(end.gap)}, balanced step accuracy ` +
+      `${two(end.step_balanced_accuracy)} (chance: 0.50).`;
   const bce = shipped === 'bce' ? undefined : last(curves.bce);
   const beside = bce
-    ? ` Plain BCE ends at a gap of ${two(bce.gap)}, balanced step accuracy ` +
-      `${two(bce.step_balanced_accuracy)}.`
+    ? ` Plain BCE: gap ${two(bce.gap)}, step accuracy ${two(bce.step_balanced_accuracy)}.`
     : '';
   return intro + verdict + beside;
 }

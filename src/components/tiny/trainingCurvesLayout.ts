@@ -66,8 +66,8 @@ export interface CurvesLayout {
 }
 
 /** Margins: room for tick labels left, a title above and tick labels below each panel. */
-const MARGIN = { left: 44, right: 10 };
-const PANEL_TITLE = CURVES_FONT_PX + 10;
+const MARGIN = { left: 44, right: 14 };
+const PANEL_TITLE = CURVES_FONT_PX + 16;
 const PANEL_PLOT = 96;
 const PANEL_AXIS = CURVES_FONT_PX + 12;
 const PANEL_GAP = 8;

@@ -7,8 +7,8 @@
  * lab makes them (src/lab/strategies.ts); the engine's judge is the model's own SPRM head.
  *
  * Run: npm run bench:tinyEffort [-- --puzzles N] (N puzzles spread evenly over the 120, which
- * run from easiest to hardest; default all 120). Writes bench/results/tinyEffort.json (or
- * the path after --out) and prints a table and whether beam or MCTS at k = 32 doubles greedy.
+ * run from easiest to hardest; default all 120). Writes bench/results/tinyEffort.json
+ * (tinyEffort-N.json for a subset, or the path after --out) and prints a table and whether beam or MCTS at k = 32 doubles greedy.
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -31,7 +31,9 @@ const count = Number(option('--puzzles') ?? PUZZLES.length);
 if (!Number.isInteger(count) || count < 1 || count > PUZZLES.length) {
   throw new RangeError(`--puzzles must be a whole number from 1 to ${PUZZLES.length}`);
 }
-const out = option('--out') ?? new URL('./results/tinyEffort.json', import.meta.url).pathname;
+// A subset writes beside the full run's file, never over it.
+const fileName = count === PUZZLES.length ? 'tinyEffort.json' : `tinyEffort-${String(count)}.json`;
+const out = option('--out') ?? new URL(`./results/${fileName}`, import.meta.url).pathname;
 // Spread over the list (easiest to hardest), so a subset is not just the easy end.
 const puzzles = Array.from(
   { length: count },

@@ -41,6 +41,8 @@ vi.mock('../library/library', () => ({
 const library = await import('../library/library');
 const {
   deleteSavedRun,
+  exportRun,
+  importRun,
   leaveCurrentRunUnsaved,
   openSavedRun,
   refreshLibrary,
@@ -115,6 +117,37 @@ describe('saveCurrentRun', () => {
     expect(await saveCurrentRun()).toBeNull();
     expect(get().libraryError).toEqual({ kind: 'quota', message: 'storage full' });
     expect(get().libraryRuns).toHaveLength(1);
+  });
+});
+
+describe('an imported file', () => {
+  it('is saved after the page draws a frame: the run imported, even if another replaced it by then', async () => {
+    await runToEnd();
+    const first = JSON.stringify(exportRun());
+    setSettings({ ...MCTS_6, seed: 4 });
+    await runToEnd();
+    const second = JSON.stringify(exportRun());
+    await saveCurrentRun();
+    vi.mocked(library.saveRun).mockClear();
+    // Frames held back: nothing is written until one is drawn.
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
+    vi.useFakeTimers();
+    try {
+      expect((await importRun(first, 'first.json')).ok).toBe(true);
+      expect((await importRun(second, 'second.json')).ok).toBe(true);
+      await Promise.resolve();
+      expect(library.saveRun).not.toHaveBeenCalled();
+      for (const f of frames.splice(0)) f(0);
+      await vi.runAllTimersAsync();
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    }
+    await saveCurrentRun(); // waits for the queued saves
+    const written = vi.mocked(library.saveRun).mock.calls.map(([file]) => file.events.length);
+    expect(written).toHaveLength(2);
+    expect(written[0]).toBe(JSON.parse(first).events.length);
   });
 });
 

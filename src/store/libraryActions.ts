@@ -62,12 +62,32 @@ function upsert(meta: RunMeta): void {
   set({ libraryRuns: [meta, ...get().libraryRuns.filter((r) => r.id !== meta.id)] });
 }
 
+/**
+ * Resolves once the page has drawn a frame (or after 100 ms in a tab that draws none; at
+ * once where there are no frames, as in Node).
+ */
+function afterNextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+}
+
 // Every run that ends or is imported is saved; a run opened from the library is that entry.
+// An imported file is saved after the page has drawn it: writing a large run into IndexedDB
+// copies it on the page's thread (about 1 s for 100,000 events), and the user should see
+// the tree first. The run saved is the one imported, even if another has replaced it since.
 onRunLifecycle((event) => {
   if (event.type === 'imported' && event.origin.kind === 'library') {
     const { trace } = get();
     const { id, createdAt } = event.origin;
     current = { trace, id, createdAt, events: trace.length };
+    return;
+  }
+  if (event.type === 'imported') {
+    const run = { trace: get().trace, file: exportRun() };
+    void afterNextFrame().then(() => queueSave(() => saveNow(false, run)));
     return;
   }
   void saveCurrentRun();
@@ -83,18 +103,27 @@ onRunLifecycle((event) => {
  *   a failure, which sets `libraryError`)
  */
 export function saveCurrentRun(options: { manual?: boolean } = {}): Promise<RunMeta | null> {
-  const next = saving.then(() => saveNow(options.manual === true));
+  return queueSave(() => saveNow(options.manual === true));
+}
+
+/** Runs a save after those queued before it. */
+function queueSave(save: () => Promise<RunMeta | null>): Promise<RunMeta | null> {
+  const next = saving.then(save);
   saving = next;
   return next;
 }
 
-async function saveNow(manual: boolean): Promise<RunMeta | null> {
-  const { trace } = get();
+/** Saves a run: the current one, or one taken as it was (its trace and its file). */
+async function saveNow(
+  manual: boolean,
+  run: { trace: CheckpointedTrace; file: ReturnType<typeof exportRun> } | null = null,
+): Promise<RunMeta | null> {
+  const trace = run?.trace ?? get().trace;
   if (trace.length === 0 || (!manual && trace === unsaved)) return null;
   const mine = current !== null && current.trace === trace ? current : null;
   // Already saved as it is (e.g. a run just opened from the library): nothing to write.
   if (mine && mine.events === trace.length) return null;
-  const file = exportRun();
+  const file = run?.file ?? exportRun();
   if (mine) file.createdAt = mine.createdAt;
   try {
     const meta = await (await library()).saveRun(file, mine ? { replace: mine.id } : {});

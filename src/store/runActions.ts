@@ -1,6 +1,7 @@
 import type { ImportOptions, ImportProgress, ImportResult } from '../importers';
+import { CHECKPOINT_INTERVAL } from '../core/tree/checkpoints';
 import type { TraceEvent } from '../core/tree/events';
-import { replayReadInSlices } from '../run/readRun';
+import { replayReadInSlices, withTrace } from '../run/readRun';
 import type { ParsedRun, RunFile } from '../run/runFile';
 import { makeRunFile } from '../run/runFile';
 import type { RunSettings } from '../run/settings';
@@ -293,7 +294,14 @@ export async function importRunFile(
   };
   show({ stage: 'reading', done: 0, total: file.size });
   const { readInWorker } = await import('../importers/readInWorker');
-  const read = await readInWorker(file, fileName, show, abort.signal, options);
+  const { read, trace } = await readInWorker(
+    file,
+    fileName,
+    show,
+    abort.signal,
+    options,
+    CHECKPOINT_INTERVAL,
+  );
   if (mine === importToken && !read.ok && read.records) {
     // Several questions' trees: the user chooses one (chooseImportRecord) or dismisses.
     importAbort = null;
@@ -309,10 +317,15 @@ export async function importRunFile(
     pendingChoice = null;
     useArbor.setState({ importChoices: null });
   }
+  // The trace the page built from the events' text while the worker checked them, if any.
   const replayed =
-    mine === importToken
-      ? await replayReadInSlices(read, (done, total) => show({ stage: 'replaying', done, total }))
-      : null;
+    mine !== importToken
+      ? null
+      : read.ok && trace !== null && trace.interval === read.interval
+        ? withTrace(read, trace)
+        : await replayReadInSlices(read, (done, total) =>
+            show({ stage: 'replaying', done, total }),
+          );
   if (mine !== importToken || replayed === null) {
     return { ok: false, error: 'A newer import replaced this one.' };
   }

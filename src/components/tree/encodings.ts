@@ -39,6 +39,7 @@ export const TERMINAL_MARK = {
   solved: { glyph: '✓', words: 'solved' },
   'wrong-answer': { glyph: '✗', words: 'wrong answer' },
   'invalid-step': { glyph: '⊘', words: 'invalid step' },
+  unknown: { glyph: '?', words: 'correctness unknown' },
 } as const;
 
 /** The colour of a terminal glyph. */
@@ -47,7 +48,9 @@ export function terminalColor(kind: keyof typeof TERMINAL_MARK, palette: Palette
     ? palette.solved
     : kind === 'wrong-answer'
       ? palette.wrong
-      : palette.invalid;
+      : kind === 'unknown'
+        ? palette.unknown
+        : palette.invalid;
 }
 
 /** Opacity of a node or edge the beam pruned. */
@@ -96,7 +99,7 @@ export interface CardLook {
   strokeWidth: number;
   dashed: boolean;
   opacity: number;
-  /** The colour of the outcome text (✓, ✗, ⊘). */
+  /** The colour of the outcome text (✓, ✗, ?, ⊘). */
   outcomeColor: string;
   backtrack: boolean;
   selfCorrect: boolean;

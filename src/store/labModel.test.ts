@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createWebLlmEngine } from '../engines/webllm/adapter';
 import { arborTestApi } from '../app/testHook';
 import { collectEvents } from '../core/search';
 import type { ChatEngine } from '../engines/webllm';
@@ -27,6 +28,7 @@ labOnThisThread();
 describe('a model grid', () => {
   const fakeModel = {
     engine: {} as ChatEngine,
+    createEngine: createWebLlmEngine,
     modelId: 'fake-model',
     unload: () => Promise.resolve(),
   };

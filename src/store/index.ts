@@ -102,20 +102,9 @@ export {
 } from './libraryActions';
 export type { LabGrid, LabGridStatus, LabPage, LabSlice, LabState } from './labSlice';
 export { defaultLabDraft, defaultProblemIds } from './labSlice';
-export { cellEvents, clearCompare, compareCells, openCell } from './labCells';
-export {
-  cancelLab,
-  openLabExample,
-  pauseLab,
-  resumeLab,
-  selectLabPoint,
-  setLabMetric,
-  setLabInterval,
-  setLabPage,
-  startLab,
-  startLabPreset,
-  updateLabDraft,
-} from './labActions';
+// The lab's actions (`./labActions`, `./labCells`) are imported by the lab page itself, which
+// loads on demand: re-exported here they would sit in the first paint.
+export { setLabPage } from './labPage';
 export type { ServerConnection } from './serverSlice';
 export {
   REMEMBERED_KEY,

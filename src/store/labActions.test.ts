@@ -4,25 +4,19 @@ import { countRuns } from '../lab/grid';
 import { DEFAULT_STRATEGIES } from '../lab/strategies';
 import { DEFAULT_ENGINE, DEFAULT_SETTINGS, DEFAULT_WEBLLM_ENGINE } from '../run/settings';
 import { searchProgram } from '../run/startSearch';
+import { exportRun, setLabPage, setSettings, useArbor } from './index';
 import {
   cancelLab,
-  cellEvents,
-  clearCompare,
-  compareCells,
-  exportRun,
-  openCell,
   openLabExample,
   pauseLab,
   resumeLab,
   selectLabPoint,
   setLabMetric,
-  setLabPage,
-  setSettings,
   startLab,
   startLabPreset,
   updateLabDraft,
-  useArbor,
-} from './index';
+} from './labActions';
+import { cellEvents, clearCompare, compareCells, openCell } from './labCells';
 import { setLabRunnerDeps } from './labActions';
 import { defaultProblemIds } from './labSlice';
 import { SMALL, ended, lab, labOnThisThread } from './testing/labSetup';

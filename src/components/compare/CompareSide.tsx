@@ -1,4 +1,5 @@
 import type { NodeId } from '../../core/tree/events';
+import { verdictWords } from '../../core/tree/tree';
 import { Stat } from '../inspector/Stat';
 import type { Palette } from '../tree/palette';
 import type { CompareFocus, Side, SideSummary } from './compareModel';
@@ -37,7 +38,7 @@ const TIPS = {
 /** The answer in words. */
 function answerText(s: SideSummary): string {
   if (s.answer === null) return s.finished ? 'none' : 'none (unfinished)';
-  const verdict = s.correct ? 'correct' : 'wrong';
+  const verdict = verdictWords(s.correct);
   return `${s.answer} — ${verdict}${s.finished ? '' : ' (unfinished)'}`;
 }
 
@@ -80,7 +81,7 @@ export function CompareSide({
                 className={
                   run.summary.correct
                     ? 'text-green-700 dark:text-green-400'
-                    : run.summary.answer === null
+                    : run.summary.answer === null || run.summary.correct === null
                       ? ''
                       : 'text-red-700 dark:text-red-400'
                 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { openLabExample } from '../../store';
+import { openLabExample } from '../../store/labActions';
 import { ExampleNotice } from './ExampleNotice';
 import { LabProgress } from './LabProgress';
 import { LabResults } from './results/LabResults';

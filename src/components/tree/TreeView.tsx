@@ -13,6 +13,7 @@ import { OverlayLayer } from './OverlayLayer';
 import './tree.css';
 import { TreeA11y, focusedItem } from './TreeA11y';
 import { TreeCanvas } from './TreeCanvas';
+import { hasUnknownEnds } from './legend';
 import { TreeLegend } from './TreeLegend';
 import { TreeScene } from './TreeScene';
 import { TreeToolbar } from './TreeToolbar';
@@ -132,6 +133,7 @@ function TreeFigure() {
   });
 
   const depth = useMemo(() => layout.nodes.reduce((d, n) => Math.max(d, n.depth), 0), [layout]);
+  const unknownEnds = useMemo(() => hasUnknownEnds(tree), [tree]);
   const { onPath, cards, exactRule } = model;
   const scene = useMemo(
     () => ({ tree, layout, visible, onPath, palette, cards, exactRule, labels }),
@@ -277,7 +279,7 @@ function TreeFigure() {
           onExportPng={() => void exportTree('png', exported())}
         />
       </div>
-      <TreeLegend palette={palette} algorithm={tree.algorithm} />
+      <TreeLegend palette={palette} algorithm={tree.algorithm} unknownEnds={unknownEnds} />
     </figure>
   );
 }

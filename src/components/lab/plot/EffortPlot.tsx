@@ -1,7 +1,8 @@
 import { useMemo, useRef } from 'react';
 import { seriesId } from '../../../lab/aggregate';
 import type { ComputeMetric, IntervalKind } from '../../../lab/types';
-import { selectLabPoint, setLabInterval, setLabMetric, useArbor } from '../../../store';
+import { useArbor } from '../../../store';
+import { selectLabPoint, setLabInterval, setLabMetric } from '../../../store/labActions';
 import { METRIC_AXIS } from '../format';
 import type { LabData } from '../useLabData';
 import { curvePanels } from './curveLines';

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { getStrategy } from '../../../lab/strategies';
 import type { GridCell } from '../../../lab/types';
-import { cellEvents, clearCompare, useArbor } from '../../../store';
+import { useArbor } from '../../../store';
+import { cellEvents, clearCompare } from '../../../store/labCells';
 import { CompareRuns } from '../../compare/CompareRuns';
 import { runLabel } from '../format';
 import { variableName } from '../plot/curveLines';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { compareCells, openCell } from '../../../store';
+import { compareCells, openCell } from '../../../store/labCells';
 
 /**
  * What a click on a run does in the lab's results: open it in the visualizer, or — in

@@ -26,12 +26,15 @@ export function installUrlSync(win: Window = window): () => void {
   // Kept for applyLinkedView: the writes while the first run is made would erase it.
   linked = parseView(win.location.search);
   write();
+  // While playing, the cursor moves every frame: the link follows it when playback stops
+  // (a history write per frame costs more than the frame has, and browsers throttle them).
   return useArbor.subscribe((s, prev) => {
+    const moved = s.cursor !== prev.cursor || s.eventCount !== prev.eventCount;
     if (
       s.settings !== prev.settings ||
-      s.cursor !== prev.cursor ||
       s.selectedId !== prev.selectedId ||
-      s.eventCount !== prev.eventCount
+      s.playing !== prev.playing ||
+      (moved && !s.playing)
     ) {
       write();
     }

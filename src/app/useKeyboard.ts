@@ -40,6 +40,24 @@ function ownsKeys(target: EventTarget | null, key: string): boolean {
   return key === ' ' && (tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A');
 }
 
+/** `/`, or Ctrl+F (⌘F): the keys that focus the tree's find box. */
+export function isFindKey(
+  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+): boolean {
+  if (e.altKey) return false;
+  if (e.key === 'f' || e.key === 'F') return (e.ctrlKey || e.metaKey) && !e.shiftKey;
+  return e.key === '/' && !e.ctrlKey && !e.metaKey;
+}
+
+/** Focuses the find box when the visualizer shows one; false leaves the key to the browser. */
+function focusFind(): boolean {
+  const field = document.querySelector<HTMLInputElement>('[data-find-input]');
+  if (!field || field.offsetParent === null) return false; // another page, or presenting
+  field.focus();
+  field.select();
+  return true;
+}
+
 /** The action for a key press, or null when the key is not a shortcut. */
 export function actionFor(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>): (() => unknown) | null {
   switch (e.key) {
@@ -98,7 +116,7 @@ let lastInput: 'pointer' | 'keys' = 'keys';
  * The page-wide shortcuts (listed in the help overlay, `components/help/shortcuts.ts`):
  * → / ← (and a clicker's Page Down / Page Up) next / previous phase, Shift+→ / Shift+← next /
  * previous event, ] / [ next / previous iteration, Space (and a clicker's `.` / `b`)
- * play/pause, Home / End start / end, P presentation mode, R reset, + / − speed, ? help, Esc
+ * play/pause, `/` or Ctrl+F the find box, Home / End start / end, P presentation mode, R reset, + / − speed, ? help, Esc
  * closes the help or leaves presentation mode.
  *
  * Ignored while typing in a text field and with Ctrl, ⌘ or Alt held (so browser shortcuts
@@ -130,7 +148,16 @@ export function useKeyboard(): void {
       // Tab, or ↑ / ↓ / Enter on the focused control (keys no page shortcut uses): the user
       // now drives that control by keys, so it gets its arrows back.
       if (['Tab', 'ArrowUp', 'ArrowDown', 'Enter'].includes(e.key)) lastInput = 'keys';
-      if (takesTyping(e.target) || blocked(e)) return;
+      // `/` types a slash in a text field; Ctrl+F finds in the tree from anywhere in it.
+      const typing = takesTyping(e.target);
+      if (isFindKey(e) && (e.key !== '/' || !typing) && !useArbor.getState().helpOpen) {
+        if (focusFind()) {
+          e.preventDefault();
+          e.stopPropagation();
+          return;
+        }
+      }
+      if (typing || blocked(e)) return;
       if (e.key === 'Escape' && useArbor.getState().presenting) {
         e.stopPropagation();
         run(e, () => setPresenting(false));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  centreTransform,
   apply,
   boundsOf,
   fitTransform,
@@ -135,5 +136,24 @@ describe('followTransform with a wide action', () => {
     // The focus is on screen: 1500 · 0.5 + x ≥ 0 and 1600 · 0.5 + x ≤ 400.
     expect(1500 * t.k + t.x).toBeGreaterThanOrEqual(0);
     expect(1600 * t.k + t.x).toBeLessThanOrEqual(400);
+  });
+});
+
+describe('centreTransform', () => {
+  it('puts the point at the centre below the toolbar, never zooming out (worked by hand)', () => {
+    // k = max(0.5, 1) = 1; x = 400 − 100; y = 30 + (600 − 30) / 2 − 50 = 265.
+    expect(
+      centreTransform(
+        { k: 0.5, x: 0, y: 0 },
+        { x: 100, y: 50 },
+        { width: 800, height: 600 },
+        1,
+        30,
+      ),
+    ).toEqual({ k: 1, x: 300, y: 265 });
+    // Zoomed in at 2: stays at 2; x = 400 − 200, y = 300 − 100.
+    expect(
+      centreTransform({ k: 2, x: 9, y: 9 }, { x: 100, y: 50 }, { width: 800, height: 600 }, 1),
+    ).toEqual({ k: 2, x: 200, y: 200 });
   });
 });

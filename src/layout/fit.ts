@@ -125,6 +125,27 @@ export function revealTransform(
   };
 }
 
+/**
+ * The view centred on `p` (below `insetTop`, the toolbar's strip), at the current scale or
+ * `minScale` if that is larger (a node found far out is brought close enough to read).
+ * @example centreTransform({ k: 0.5, x: 0, y: 0 }, { x: 100, y: 50 }, { width: 800, height: 600 }, 1)
+ *   // { k: 1, x: 300, y: 250 }
+ */
+export function centreTransform(
+  t: Transform,
+  p: Point,
+  viewport: Size,
+  minScale: number,
+  insetTop = 0,
+): Transform {
+  const k = Math.max(t.k, minScale);
+  return {
+    k,
+    x: viewport.width / 2 - p.x * k,
+    y: insetTop + (viewport.height - insetTop) / 2 - p.y * k,
+  };
+}
+
 /** Options of {@link followTransform}. */
 export interface FollowOptions extends FitOptions {
   /** The smallest scale worth following at: below it nodes are too small to read. */

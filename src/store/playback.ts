@@ -1,30 +1,43 @@
+import { eventsDue, startPace } from './pace';
 import { cancelPlay, endPlay, startPlayToken } from './playToken';
-import { advance, seek } from './runActions';
-import { sleep } from './runner';
+import { advanceBy, seek } from './runActions';
 import { update, useArbor } from './store';
 import { modelSession } from '../engines/webllm/session';
 
-/** The shortest timer tick; faster speeds apply several events per tick. */
-const MIN_TICK_MS = 20;
+/** Time (ms) a frame may spend pulling events from a live search before it draws. */
+const PULL_BUDGET_MS = 8;
 
 const get = useArbor.getState;
 
+/** The next animation frame; a 16 ms timer where there is none (tests in Node). */
+function nextFrame(): Promise<number> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(resolve);
+    else setTimeout(() => resolve(performance.now()), 16);
+  });
+}
+
+/**
+ * The play loop: once per animation frame it applies every event due by then at the current
+ * speed (pace.ts) in one cursor move, so the page renders once per frame however fast it
+ * plays. A hidden tab gets no frames, and playback waits for it.
+ */
 async function loop(signal: AbortSignal): Promise<void> {
+  let pace = startPace(performance.now(), get().speed);
   while (!signal.aborted) {
-    const interval = 1000 / Math.max(get().speed, 0.1);
-    const tick = Math.max(interval, MIN_TICK_MS);
-    const batch = Math.max(1, Math.round(tick / interval));
-    for (let i = 0; i < batch; i++) {
-      const advanced = await advance();
+    const { due, pace: next } = eventsDue(pace, performance.now(), Math.max(get().speed, 0.1));
+    pace = next;
+    if (due > 0) {
+      const { ended } = await advanceBy(due, signal, PULL_BUDGET_MS);
       if (signal.aborted) return;
-      if (!advanced) return endPlay(signal);
+      if (ended) return endPlay(signal);
     }
-    await sleep(tick, signal);
+    await nextFrame();
   }
 }
 
 /**
- * Play: steps on a timer at `speed` events per second until the run ends or `pause()`.
+ * Play: steps at `speed` events per second (batched per animation frame) until the run ends or `pause()`.
  * At the end of a finished run it replays from the start.
  */
 export function play(): void {
@@ -52,7 +65,7 @@ export function togglePlay(): void {
   else play();
 }
 
-/** Sets the playback speed in events per second (takes effect at the next tick). */
+/** Sets the playback speed in events per second (takes effect at the next frame). */
 export function setSpeed(speed: number): void {
   if (Number.isFinite(speed) && speed > 0) useArbor.setState({ speed });
 }

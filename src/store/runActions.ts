@@ -109,6 +109,40 @@ export function advance(): Promise<boolean> {
   });
 }
 
+/**
+ * Advances the cursor by up to `count` events in one move (one store update, one render):
+ * recorded events at once, then events pulled from the live search until `count`, the end of
+ * the run, an abort of `signal`, or `budgetMs` spent pulling (a slow engine's events show as
+ * they come). Does not touch playback (the play loop calls it once per frame).
+ * @returns how many events the cursor moved, and whether the run ended before `count`
+ */
+export function advanceBy(
+  count: number,
+  signal: AbortSignal,
+  budgetMs: number,
+): Promise<{ moved: number; ended: boolean }> {
+  const mine = epoch;
+  return serial(async () => {
+    if (mine !== epoch) return { moved: 0, ended: true };
+    const from = get().cursor;
+    const target = from + count;
+    const start = performance.now();
+    let ended = false;
+    while (get().trace.length < target && !signal.aborted) {
+      if (get().trace.length > from && performance.now() - start > budgetMs) break;
+      const pulled = await pull();
+      if (pulled !== 'event') {
+        ended = pulled === 'end';
+        break;
+      }
+    }
+    if (mine !== epoch) return { moved: 0, ended: true };
+    const to = Math.min(target, get().trace.length);
+    if (to > from) moveTo(to);
+    return { moved: to - from, ended: ended && to < target };
+  });
+}
+
 /** Step: pauses playback and advances one event (resuming a paused model request). */
 export function step(): Promise<boolean> {
   cancelPlay();

@@ -45,6 +45,16 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     ],
   },
   {
+    title: 'Find',
+    shortcuts: [
+      { keys: [['/'], ['Ctrl', 'F']], action: 'Find nodes: step text, PRM range, outcome' },
+      {
+        keys: [['Enter'], ['Shift', 'Enter'], ['Esc']],
+        action: 'Next / previous match (centred, inspected); Esc clears',
+      },
+    ],
+  },
+  {
     title: 'Tree (reached with Tab)',
     shortcuts: [
       { keys: [['↑'], ['↓'], ['←'], ['→']], action: 'Move to the parent, a child or a sibling' },

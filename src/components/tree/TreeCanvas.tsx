@@ -58,10 +58,7 @@ export function TreeCanvas({ scene, transform, width, height, label, animate }: 
         within(shown, built.paths.region);
       let paths = reuse ? built?.paths : undefined;
       if (!paths) {
-        const pos =
-          m && progress < 1
-            ? (id: NodeId) => positionAt(m, id, progress)
-            : (id: NodeId) => p.scene.layout.byId.get(id) ?? null;
+        const pos = m && progress < 1 ? (id: NodeId) => positionAt(m, id, progress) : null;
         // The view and one view's width and height around it: a pan rebuilds only past that.
         paths = buildPaths(p.scene, lod, pos, viewRegion(view, 1));
         built = { scene: p.scene, paths };

@@ -2,13 +2,16 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { NodeId } from '../../core/tree/events';
 import { cardDetail } from '../../layout/card';
 import { CARD_FONT } from './encodings';
-import { revealTransform, sameTransform } from '../../layout/fit';
+import { centreTransform, revealTransform, sameTransform } from '../../layout/fit';
 import { overlayStages } from '../../layout/overlayExtent';
 import type { Store } from '../../store';
 import { expandAll, useArbor } from '../../store';
+import { viewRegion } from './canvasPaths';
 import { DraftGhost } from './DraftGhost';
 import type { SvgExportInput } from './exportSvg';
 import { exportTitle } from './exportTitle';
+import { FindBar } from './FindBar';
+import { FindHighlights } from './FindHighlights';
 import { OverlayLayer } from './OverlayLayer';
 import './tree.css';
 import { TreeA11y, focusedItem } from './TreeA11y';
@@ -19,7 +22,8 @@ import { TreeScene } from './TreeScene';
 import { TreeToolbar } from './TreeToolbar';
 import { TreeTooltip, tooltipContent } from './TreeTooltip';
 import { useElementSize } from './useElementSize';
-import { VIEW_OPTIONS, fitView, useFollow } from './useFollow';
+import { useFind } from './useFind';
+import { TOOLBAR_INSET, VIEW_OPTIONS, fitView, useFollow } from './useFollow';
 import { useOverlayClock } from './useOverlayClock';
 import { runKeyOf } from './runKey';
 import { useReducedMotion } from './useReducedMotion';
@@ -121,6 +125,19 @@ function TreeFigure() {
     },
     [layout, size, now, zoomTo, reduced],
   );
+  // A match found is centred at a scale its card reads at, and inspected (useFind).
+  const centre = useCallback(
+    (id: NodeId) => {
+      const p = layout.byId.get(id);
+      if (!p || size.width === 0) return false;
+      setFollow(false);
+      const t = centreTransform(now(), p, size, VIEW_OPTIONS.readableScale, TOOLBAR_INSET);
+      zoomTo(t, reduced ? 0 : 300);
+      return true;
+    },
+    [layout, size, now, zoomTo, reduced],
+  );
+  const find = useFind(model, centre);
   const input = useTreeInput({
     model,
     transform,
@@ -164,6 +181,7 @@ function TreeFigure() {
   const scale = Math.min(2.5, Math.max(0.35, 1 / transform.k));
   return (
     <figure className="flex flex-col gap-1.5">
+      <FindBar find={find} />
       <div className="relative h-[var(--arbor-tree-height,max(20rem,calc(100vh-27rem)))] overflow-hidden rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
         <div
           ref={viewport}
@@ -218,6 +236,17 @@ function TreeFigure() {
             data-layer="overlay"
           >
             <g transform={`translate(${transform.x},${transform.y}) scale(${transform.k})`}>
+              <FindHighlights
+                layout={layout}
+                matches={find.result.matches}
+                currentId={find.currentId}
+                palette={palette}
+                region={viewRegion(
+                  { t: transform, width: size.width, height: size.height, dpr: 1 },
+                  0.25,
+                )}
+                zoom={transform.k}
+              />
               <OverlayLayer
                 tree={tree}
                 layout={layout}

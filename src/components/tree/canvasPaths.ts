@@ -3,6 +3,7 @@ import type { SearchTree } from '../../core/tree/tree';
 import type { Transform } from '../../layout/fit';
 import type { Bounds, Point, TreeLayout } from '../../layout/tidyTree';
 import type { VisibleTree } from '../../layout/visible';
+import { inRegion as regionContents } from '../../layout/regionIndex';
 import type { CardBook } from '../../layout/card';
 import { CARD, SHORT_DETAIL_SCALE } from '../../layout/card';
 import { PRUNED_OPACITY, STRIPE, cardLook, linkLook, prmFill } from './encodings';
@@ -104,15 +105,18 @@ class Batches {
 
 /**
  * Builds the batched geometry of a scene for level of detail `lod`, with nodes where `pos`
- * puts them (their layout place, or on the way there during a glide).
+ * puts them during a glide, or at their layout places (`pos` null), where only the nodes
+ * and links in `region` are visited (layout/regionIndex.ts).
  */
 export function buildPaths(
   scene: CanvasScene,
   lod: number,
-  pos: (id: NodeId) => Point | null,
+  glide: ((id: NodeId) => Point | null) | null,
   region: Bounds,
 ): CanvasPaths {
-  const { tree, layout, visible, onPath, palette } = scene;
+  const { tree, visible, onPath, palette } = scene;
+  const layout = glide ? scene.layout : regionContents(scene.layout, region);
+  const pos = glide ?? ((id: NodeId) => scene.layout.byId.get(id) ?? null);
   const inRegion = (p: Point) =>
     p.x >= region.minX && p.x <= region.maxX && p.y >= region.minY && p.y <= region.maxY;
   const curves = lod >= 0.25;
@@ -121,7 +125,7 @@ export function buildPaths(
   const lines = new Batches();
   for (const l of layout.links) {
     const child = tree.nodes[l.id];
-    const parentId = layout.byId.get(l.id)?.parent;
+    const parentId = scene.layout.byId.get(l.id)?.parent;
     const s = parentId === null || parentId === undefined ? null : pos(parentId);
     const e = pos(l.id);
     if (!child || !s || !e) continue;

@@ -43,6 +43,8 @@ export interface Palette {
   card: string;
   /** The mark of a PRM score that disagrees with the truth. */
   disagree: string;
+  /** The halo of a node the find box matched. */
+  found: string;
 }
 
 const LIGHT: Palette = {
@@ -72,6 +74,7 @@ const LIGHT: Palette = {
   travel: '#d97706',
   card: '#ffffff',
   disagree: '#b45309',
+  found: '#7c3aed',
 };
 
 const DARK: Palette = {
@@ -101,6 +104,7 @@ const DARK: Palette = {
   travel: '#fbbf24',
   card: '#0f172a',
   disagree: '#fcd34d',
+  found: '#a78bfa',
 };
 
 /** The palette of each theme. */

@@ -91,6 +91,9 @@ export {
 export { recordModelUsage, resetModelStats, setDraft, setPrefillSaved } from './modelStats';
 export type { LibrarySlice } from './librarySlice';
 export {
+  compareCurrentWith,
+  compareSavedRuns,
+  currentRunTitle,
   deleteSavedRun,
   dismissLibraryError,
   leaveCurrentRunUnsaved,
@@ -102,7 +105,10 @@ export {
 } from './libraryActions';
 export type { LabGrid, LabGridStatus, LabPage, LabSlice, LabState } from './labSlice';
 export { defaultLabDraft, defaultProblemIds } from './labSlice';
-export { cellEvents, clearCompare, compareCells, openCell } from './labCells';
+export type { CellPick } from './labCells';
+export { cellEvents, compareCells, openCell } from './labCells';
+export type { CompareSlice, ComparedRun, Comparison } from './compareSlice';
+export { closeComparison, dismissCompareError, openComparison } from './compareActions';
 export {
   cancelLab,
   openLabExample,

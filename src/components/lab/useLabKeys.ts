@@ -18,7 +18,8 @@ export function useLabKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || typing(e.target)) return;
-      const { helpOpen, lab } = useArbor.getState();
+      const { helpOpen, lab, comparison } = useArbor.getState();
+      if (comparison !== null) return; // the comparison has its own keys
       if (helpOpen) {
         if (lab.page === 'lab' && e.key === 'Escape') {
           setHelpOpen(false);

@@ -14,7 +14,7 @@ import { useRunChooser } from './runChooser';
  * point, the per-problem table, the comparison of two runs, and the CSV export.
  */
 export function LabResults({ data }: { data: LabData }) {
-  const chooser = useRunChooser();
+  const chooser = useRunChooser(data);
   const variable = variantsOf(data.spec).length > 0;
   return (
     <div className="flex flex-col gap-4">

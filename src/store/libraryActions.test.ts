@@ -172,8 +172,9 @@ describe('comparing saved runs', () => {
     const second = await finishAndSave();
     expect(await compareSavedRuns(first.id, second.id)).toBe(true);
     const c = get().comparison;
-    expect(c?.left.title).toBe(first.name);
-    expect(c?.right.title).toBe(second.name);
+    // A default name says the task and problem; the budget is added (6 iterations).
+    expect(c?.left.title).toBe(`${first.name} · 6 iterations`);
+    expect(c?.right.title).toBe(`${second.name} · 6 iterations`);
     expect(c?.left.events).toHaveLength(first.eventCount);
     expect(JSON.stringify(c?.left.events)).toBe(JSON.stringify(firstEvents));
     expect(c?.right.events).toHaveLength(second.eventCount);

@@ -198,7 +198,12 @@ async function savedRun(id: string): Promise<ComparedRun | null> {
   try {
     const file = await (await library()).loadRun(id);
     return {
-      title: meta?.name ?? file.name ?? id,
+      // The name, and what ran when the name does not say (a default name repeats the task).
+      title: meta
+        ? meta.source === undefined && !meta.name.includes(meta.budget)
+          ? `${meta.name} · ${meta.budget}`
+          : meta.name
+        : (file.name ?? id),
       events: file.events,
       task: file.settings.task,
     };

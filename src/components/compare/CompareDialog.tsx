@@ -52,7 +52,10 @@ export function CompareDialog() {
       }}
     >
       {comparison && (
-        <div className="flex min-h-full flex-col gap-2 p-2 [--compare-pane-height:max(12rem,calc(100dvh-14.5rem))]">
+        <div
+          data-compare-fill
+          className="flex min-h-full flex-col gap-2 p-2 [--compare-row-height:max(20rem,calc(100dvh-4.5rem))]"
+        >
           <div className="flex items-center gap-3">
             <h2 id="compare-dialog-heading" className="text-base font-semibold">
               Compare two runs

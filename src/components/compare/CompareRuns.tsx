@@ -79,7 +79,7 @@ export function CompareRuns({ left, right, initialSelected = null, theme }: Comp
       data-testid="compare-runs"
       onKeyDown={onKeyDown}
     >
-      <div className="grid grid-cols-1 gap-2 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-2 md:h-[var(--compare-row-height,auto)] md:grid-cols-2">
         {SIDES.map((side) => (
           <CompareSide
             key={side}

@@ -119,7 +119,7 @@ export function CompareSide({
           >
             {status ?? 'Point at a node (or focus it and press Enter) to find it in the other run.'}
           </p>
-          <div className="h-[var(--compare-pane-height,24rem)] shrink-0">
+          <div className="h-96 min-h-40 in-data-[compare-fill]:h-auto in-data-[compare-fill]:flex-1">
             <CompareTree
               side={side}
               label={`${side === 'left' ? 'Left' : 'Right'} run: ${title}`}

@@ -138,7 +138,7 @@ export function App() {
         </p>
         {/* The lab shows its own engine in its setup (the grid may use another). */}
         {page === 'lab' ? <span className="ml-auto" /> : <EngineBadge className="ml-auto" />}
-        {page !== 'lab' && <PresentButton />}
+        <PresentButton />
         <ThemeToggle />
         <button
           type="button"

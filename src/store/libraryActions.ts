@@ -2,6 +2,7 @@ import type { CheckpointedTrace } from '../core/tree/checkpoints';
 import { onOtherTabChange } from '../library/channel';
 import { LibraryError, classifyError } from '../library/errors';
 import type { RunMeta } from '../library/meta';
+import { savedRunTitle } from '../library/meta';
 import type { ComparedRun } from './compareSlice';
 import { openComparison } from './compareActions';
 import { onRunLifecycle } from './lifecycle';
@@ -198,12 +199,7 @@ async function savedRun(id: string): Promise<ComparedRun | null> {
   try {
     const file = await (await library()).loadRun(id);
     return {
-      // The name, and what ran when the name does not say (a default name repeats the task).
-      title: meta
-        ? meta.source === undefined && !meta.name.includes(meta.budget)
-          ? `${meta.name} · ${meta.budget}`
-          : meta.name
-        : (file.name ?? id),
+      title: meta ? savedRunTitle(meta) : (file.name ?? id),
       events: file.events,
       task: file.settings.task,
     };

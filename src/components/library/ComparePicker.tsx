@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { RunMeta } from '../../library/meta';
+import { savedRunTitle } from '../../library/meta';
 import { compareCurrentWith, compareSavedRuns, dismissCompareError, useArbor } from '../../store';
 import { SMALL_BUTTON } from './styles';
 
@@ -70,7 +71,7 @@ export function ComparePicker({ runs, picked, onDone }: ComparePickerProps) {
             >
               {runs.map((r) => (
                 <option key={r.id} value={r.id} className="text-slate-900">
-                  {r.name}
+                  {savedRunTitle(r)}
                 </option>
               ))}
             </select>

@@ -159,3 +159,15 @@ export function describeRun(
     key: dedupeKey(file),
   };
 }
+
+/**
+ * A saved run's title where runs are told apart (the comparison, its chooser): the name,
+ * with the budget added when the name does not say it (a default name repeats the task and
+ * problem, so two runs of one problem would read alike).
+ * @example savedRunTitle({ name: 'Game of 24 g24-001 · MCTS · 2026-12-07 12:23', budget: '8 iterations' })
+ * // 'Game of 24 g24-001 · MCTS · 2026-12-07 12:23 · 8 iterations'
+ */
+export function savedRunTitle(meta: Pick<RunMeta, 'name' | 'budget' | 'source'>): string {
+  if (meta.source !== undefined || meta.name.includes(meta.budget)) return meta.name;
+  return `${meta.name} · ${meta.budget}`;
+}

@@ -91,6 +91,9 @@ export {
 export { recordModelUsage, resetModelStats, setDraft, setPrefillSaved } from './modelStats';
 export type { LibrarySlice } from './librarySlice';
 export {
+  compareCurrentWith,
+  compareSavedRuns,
+  currentRunTitle,
   deleteSavedRun,
   dismissLibraryError,
   leaveCurrentRunUnsaved,
@@ -105,6 +108,9 @@ export { defaultLabDraft, defaultProblemIds } from './labSlice';
 // The lab's actions (`./labActions`, `./labCells`) are imported by the lab page itself, which
 // loads on demand: re-exported here they would sit in the first paint.
 export { setLabPage } from './labPage';
+export type { CellPick } from './labCells';
+export type { CompareSlice, ComparedRun, Comparison } from './compareSlice';
+export { closeComparison, dismissCompareError, openComparison } from './compareActions';
 export type { ServerConnection } from './serverSlice';
 export {
   REMEMBERED_KEY,

@@ -179,7 +179,6 @@ function startGrid(spec: GridSpec, example: boolean): string[] {
       example,
     },
     selectedPoint: null,
-    compare: null,
   });
   run = deferredRun(
     import('../lab/labRunner').then((m) => m.startLabRun(spec, sinkFor(mine), runnerDeps)),

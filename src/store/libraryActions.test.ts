@@ -40,6 +40,9 @@ vi.mock('../library/library', () => ({
 
 const library = await import('../library/library');
 const {
+  closeComparison,
+  compareCurrentWith,
+  compareSavedRuns,
   deleteSavedRun,
   exportRun,
   importRun,
@@ -193,3 +196,41 @@ describe('open, rename, delete, refresh', () => {
 function exampleFile(): RunFile {
   return { format: 'arbor-run', version: 2, settings: MCTS_6, events: [], createdAt: '' };
 }
+
+describe('comparing saved runs', () => {
+  it('compares two saved runs by name, each with its own events and task', async () => {
+    const first = await finishAndSave();
+    const firstEvents = get().trace.all;
+    setSettings({ ...MCTS_6, seed: 4 });
+    const second = await finishAndSave();
+    expect(await compareSavedRuns(first.id, second.id)).toBe(true);
+    const c = get().comparison;
+    // A default name says the task and problem; the budget is added (6 iterations).
+    expect(c?.left.title).toBe(`${first.name} · 6 iterations`);
+    expect(c?.right.title).toBe(`${second.name} · 6 iterations`);
+    expect(c?.left.events).toHaveLength(first.eventCount);
+    expect(JSON.stringify(c?.left.events)).toBe(JSON.stringify(firstEvents));
+    expect(c?.right.events).toHaveLength(second.eventCount);
+    expect(c?.left.task).toBe(MCTS_6.task);
+    closeComparison();
+    expect(get().comparison).toBeNull();
+  });
+
+  it('compares the visualizer’s run, as far as it got, with a saved one', async () => {
+    const meta = await finishAndSave();
+    setSettings({ ...MCTS_6, seed: 5 });
+    expect(get().eventCount).toBe(0);
+    expect(await compareCurrentWith(meta.id)).toBe(true);
+    const c = get().comparison;
+    expect(c?.left).toMatchObject({ title: 'This run (in the visualizer)', events: [] });
+    expect(c?.right.events).toHaveLength(meta.eventCount);
+    closeComparison();
+  });
+
+  it('opens nothing when a saved run is gone, and says why', async () => {
+    const meta = await finishAndSave();
+    expect(await compareSavedRuns(meta.id, 'gone-id')).toBe(false);
+    expect(get().comparison).toBeNull();
+    expect(get().compareError).toBe('gone');
+  });
+});

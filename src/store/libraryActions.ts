@@ -2,6 +2,9 @@ import type { CheckpointedTrace } from '../core/tree/checkpoints';
 import { onOtherTabChange } from '../library/channel';
 import { LibraryError, classifyError } from '../library/errors';
 import type { RunMeta } from '../library/meta';
+import { savedRunTitle } from '../library/meta';
+import type { ComparedRun } from './compareSlice';
+import { openComparison } from './compareActions';
 import { onRunLifecycle } from './lifecycle';
 import { exportRun, importRun } from './runActions';
 import { useArbor } from './store';
@@ -211,4 +214,53 @@ export function watchLibrary(): () => void {
   const stop = onOtherTabChange(() => void refreshLibrary());
   void refreshLibrary();
   return stop;
+}
+
+/** The title the visualizer's run goes by in a comparison. */
+export function currentRunTitle(): string {
+  const { name } = get();
+  return name ? `This run: ${name}` : 'This run (in the visualizer)';
+}
+
+/** A saved run as one side, or null (with `compareError` set) when it cannot be loaded. */
+async function savedRun(id: string): Promise<ComparedRun | null> {
+  const meta = get().libraryRuns.find((r) => r.id === id);
+  try {
+    const file = await (await library()).loadRun(id);
+    return {
+      title: meta ? savedRunTitle(meta) : (file.name ?? id),
+      events: file.events,
+      task: file.settings.task,
+    };
+  } catch (error) {
+    const e = error instanceof LibraryError ? error : classifyError(error, 'load');
+    set({ compareError: e.message });
+    return null;
+  }
+}
+
+/**
+ * Compares two saved runs, `left` on the left.
+ * @returns whether the comparison opened (false: `compareError` says why)
+ */
+export async function compareSavedRuns(left: string, right: string): Promise<boolean> {
+  // One after the other: the second is not read when the first is gone.
+  const a = await savedRun(left);
+  const b = a && (await savedRun(right));
+  if (!a || !b) return false;
+  openComparison(a, b);
+  return true;
+}
+
+/**
+ * Compares the visualizer's run (on the left, as far as it has got) with a saved run.
+ * @returns whether the comparison opened (false: `compareError` says why)
+ */
+export async function compareCurrentWith(savedId: string): Promise<boolean> {
+  const { trace, settings } = get();
+  const mine: ComparedRun = { title: currentRunTitle(), events: trace.all, task: settings.task };
+  const other = await savedRun(savedId);
+  if (!other) return false;
+  openComparison(mine, other);
+  return true;
 }

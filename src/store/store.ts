@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import type { CompareSlice } from './compareSlice';
+import { createCompareSlice } from './compareSlice';
 import type { LabSlice } from './labSlice';
 import { createLabSlice } from './labSlice';
 import type { LibrarySlice } from './librarySlice';
@@ -20,7 +22,7 @@ import { createViewSlice } from './viewSlice';
  * Arbor's one store, combined from typed slices (zustand's slices pattern).
  * The slices hold state only (each is its initial state, importing nothing of the store, so
  * the slices sit at the bottom of the store's import graph): actions are module functions (`./runActions`, `./playback`,
- * `./settingsActions`, `./viewActions`, `./modelActions`, `./libraryActions`, `./labActions`), so the runner
+ * `./settingsActions`, `./viewActions`, `./modelActions`, `./libraryActions`, `./labActions`, `./compareActions`), so the runner
  * and the test hook call them without hooks.
  */
 export type Store = SettingsSlice &
@@ -30,7 +32,8 @@ export type Store = SettingsSlice &
   ModelSlice &
   LibrarySlice &
   LabSlice &
-  ServerSlice;
+  ServerSlice &
+  CompareSlice;
 
 /** The store hook. Select narrowly: `useArbor((s) => s.cursor)`. */
 export const useArbor = create<Store>()(() => ({
@@ -42,6 +45,7 @@ export const useArbor = create<Store>()(() => ({
   ...createLibrarySlice(),
   ...createLabSlice(),
   ...createServerSlice(),
+  ...createCompareSlice(),
 }));
 
 /** Sets part of the state and recomputes `status` from the result. */

@@ -64,9 +64,13 @@ export function CompareSide({
     <section
       data-testid={`compare-${side}`}
       aria-labelledby={headingId}
-      className="flex min-w-0 flex-col gap-2 rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-950"
+      className="flex min-h-0 min-w-0 flex-col gap-1.5 rounded border border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-950"
     >
-      <h3 id={headingId} className="font-semibold break-words text-slate-900 dark:text-slate-100">
+      <h3
+        id={headingId}
+        className="truncate font-semibold text-slate-900 dark:text-slate-100"
+        title={title}
+      >
         {title}
       </h3>
       {'error' in run ? (
@@ -75,7 +79,7 @@ export function CompareSide({
         </p>
       ) : (
         <>
-          <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-0.5 text-sm sm:grid-cols-4">
             <Stat term="Answer" title={TIPS.answer} words>
               <span
                 className={
@@ -112,24 +116,27 @@ export function CompareSide({
           <p
             data-testid={`compare-${side}-status`}
             aria-live="polite"
-            className="min-h-5 text-sm text-slate-700 dark:text-slate-300"
+            className="min-h-10 text-sm text-slate-700 dark:text-slate-300"
           >
             {status ?? 'Point at a node (or focus it and press Enter) to find it in the other run.'}
           </p>
-          <CompareTree
-            side={side}
-            label={`${side === 'left' ? 'Left' : 'Right'} run: ${title}`}
-            tree={run.tree}
-            index={run.index}
-            drawn={run.drawn}
-            answerLine={run.answerLine}
-            highlighted={highlighted}
-            tabStop={tabStop}
-            reveal={reveal}
-            palette={palette}
-            onPreview={onPreview}
-            onSelect={onSelect}
-          />
+          <div className="h-96 min-h-40 in-data-[compare-fill]:h-auto in-data-[compare-fill]:flex-1">
+            <CompareTree
+              side={side}
+              label={`${side === 'left' ? 'Left' : 'Right'} run: ${title}`}
+              tree={run.tree}
+              index={run.index}
+              cards={run.cards}
+              drawn={run.drawn}
+              answerLine={run.answerLine}
+              highlighted={highlighted}
+              tabStop={tabStop}
+              reveal={reveal}
+              palette={palette}
+              onPreview={onPreview}
+              onSelect={onSelect}
+            />
+          </div>
           {foldedWords(run.drawn.hidden, run.summary.nodes, run.drawn.topK) && (
             <p className="text-xs text-amber-800 dark:text-amber-300">
               {foldedWords(run.drawn.hidden, run.summary.nodes, run.drawn.topK)}

@@ -4,7 +4,8 @@ import type { ComponentType, ReactNode } from 'react';
 /**
  * The parts of the page that load when first opened (issue 14: fewer bytes before first
  * paint): the effort lab (with the compare view), the run library, the contents of the
- * Model (WebGPU) and Server panels, and the model's readout under the narration. Each is a chunk of its own; `preload…` starts fetching it
+ * Model (WebGPU) and Server panels, the model's readout under the narration, and the
+ * comparison of two runs. Each is a chunk of its own; `preload…` starts fetching it
  * early (on hover or focus of the control that opens it), so it is usually there by the click.
  * `npm run check:size` (scripts/checkFirstPaint.ts) holds the first paint to its budget.
  */
@@ -130,6 +131,23 @@ export function LazyHelpOverlay({ open }: { open: boolean }) {
   return (
     <Suspense fallback={null}>
       <help.Component />
+    </Suspense>
+  );
+}
+
+const compare = lazyPart(() => import('../compare/CompareDialog').then((m) => m.CompareDialog));
+
+/**
+ * The comparison of two runs, loaded the first time one opens (from the library, the
+ * visualizer's "Compare with…" or the lab), then kept mounted so it opens and closes at once.
+ */
+export function LazyCompareDialog({ open }: { open: boolean }) {
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  if (!opened) return null;
+  return (
+    <Suspense fallback={null}>
+      <compare.Component />
     </Suspense>
   );
 }

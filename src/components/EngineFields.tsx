@@ -7,6 +7,8 @@ import { EngineBadge } from './EngineBadge';
 import { SimulatedEngineFields } from './SimulatedEngineFields';
 import { WebLlmFields } from './model/WebLlmFields';
 import { ServerFields } from './server/ServerFields';
+import { TinyFields } from './tiny/TinyFields';
+import { TINY_ENGINE_LABEL, TINY_WORD_PROBLEMS } from '../engines/tiny/definition';
 
 /** Whether an engine can be chosen now, what the choice says, and how to choose it. */
 interface Choice {
@@ -20,6 +22,7 @@ interface Choice {
 function useChoices(engine: EngineSettings): Record<EngineKind, Choice> {
   const loaded = useArbor((s) => s.loadedModelId);
   const server = useArbor((s) => s.server);
+  const task = useArbor((s) => s.settings.task);
   const modelName = engine.kind === 'webllm' ? engine.modelId : loaded;
   const serverModel =
     engine.kind === 'server'
@@ -48,6 +51,11 @@ function useChoices(engine: EngineSettings): Record<EngineKind, Choice> {
       choose: () => {
         if (serverModel !== null) chooseServerModel(serverModel);
       },
+    },
+    tiny: {
+      label: TINY_ENGINE_LABEL,
+      disabledWhy: task === 'game24' || engine.kind === 'tiny' ? null : TINY_WORD_PROBLEMS,
+      choose: () => setEngineKind('tiny'),
     },
   };
 }
@@ -101,6 +109,8 @@ function Knobs({ engine }: { engine: EngineSettings }) {
       return <WebLlmFields engine={engine} />;
     case 'server':
       return <ServerFields engine={engine} />;
+    case 'tiny':
+      return <TinyFields engine={engine} />;
   }
 }
 

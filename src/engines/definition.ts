@@ -74,6 +74,8 @@ export interface EngineDefinition<T extends { kind: string }> {
   readonly capabilities: EngineCapabilities;
   /** The judges it offers on a task (a subset of the table's judge choices). */
   judgesFor(task: AnyTaskEntry): readonly string[];
+  /** Why it cannot run this task at all (the tiny model on word problems), or null. */
+  taskProblem?(task: AnyTaskEntry): string | null;
   /** What the engine's judge is called in sentences ("the self-judge"). */
   readonly judgeNames?: Readonly<Record<string, string>>;
   /** Whole runs the effort lab may have in flight together (1 when absent: one GPU). */

@@ -37,6 +37,7 @@ export {
   updateSettings,
   updateServer,
   updateWebLlm,
+  updateTiny,
 } from './settingsActions';
 export type { BacktrackView, Theme, ViewSlice } from './viewSlice';
 export {

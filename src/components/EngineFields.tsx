@@ -8,7 +8,7 @@ import { SimulatedEngineFields } from './SimulatedEngineFields';
 import { WebLlmFields } from './model/WebLlmFields';
 import { ServerFields } from './server/ServerFields';
 import { TinyFields } from './tiny/TinyFields';
-import { TINY_ENGINE_LABEL, TINY_WORD_PROBLEMS } from '../engines/tiny/definition';
+import { TINY_ENGINE_LABEL, TINY_WORD_PROBLEMS } from '../engines/tiny/labels';
 
 /** Whether an engine can be chosen now, what the choice says, and how to choose it. */
 interface Choice {

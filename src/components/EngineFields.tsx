@@ -7,7 +7,7 @@ import { EngineBadge } from './EngineBadge';
 import { SimulatedEngineFields } from './SimulatedEngineFields';
 import { WebLlmFields } from './model/WebLlmFields';
 import { ServerFields } from './server/ServerFields';
-import { TinyFields } from './tiny/TinyFields';
+import { LazyTinyFields } from './lazy/panels';
 import { TINY_ENGINE_LABEL, TINY_WORD_PROBLEMS } from '../engines/tiny/labels';
 
 /** Whether an engine can be chosen now, what the choice says, and how to choose it. */
@@ -110,7 +110,7 @@ function Knobs({ engine }: { engine: EngineSettings }) {
     case 'server':
       return <ServerFields engine={engine} />;
     case 'tiny':
-      return <TinyFields engine={engine} />;
+      return <LazyTinyFields engine={engine} />;
   }
 }
 

@@ -39,6 +39,7 @@ export {
   updateWebLlm,
   updateTiny,
 } from './settingsActions';
+export { loadTinyModel } from './tinyActions';
 export type { BacktrackView, Theme, ViewSlice } from './viewSlice';
 export {
   expandAll,

@@ -13,6 +13,8 @@ import type { SettingsSlice } from './settingsSlice';
 import { createSettingsSlice } from './settingsSlice';
 import type { ServerSlice } from './serverSlice';
 import { createServerSlice } from './serverSlice';
+import type { TinySlice } from './tinySlice';
+import { createTinySlice } from './tinySlice';
 import type { ViewSlice } from './viewSlice';
 import { createViewSlice } from './viewSlice';
 
@@ -30,7 +32,8 @@ export type Store = SettingsSlice &
   ModelSlice &
   LibrarySlice &
   LabSlice &
-  ServerSlice;
+  ServerSlice &
+  TinySlice;
 
 /** The store hook. Select narrowly: `useArbor((s) => s.cursor)`. */
 export const useArbor = create<Store>()(() => ({
@@ -42,6 +45,7 @@ export const useArbor = create<Store>()(() => ({
   ...createLibrarySlice(),
   ...createLabSlice(),
   ...createServerSlice(),
+  ...createTinySlice(),
 }));
 
 /** Sets part of the state and recomputes `status` from the result. */

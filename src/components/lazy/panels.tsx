@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import type { ComponentType, ReactNode } from 'react';
+import type { TinyEngineSettings } from '../../engines/tiny/settings';
 
 /**
  * The parts of the page that load when first opened (issue 14: fewer bytes before first
@@ -39,6 +40,7 @@ const activity = lazyPart(() =>
   import('../model/ModelActivityBody').then((m) => m.ModelActivityBody),
 );
 const serverForm = lazyPart(() => import('../server/ServerForm').then((m) => m.ServerForm));
+const tinyFields = lazyPart(() => import('../tiny/TinyFields').then((m) => m.TinyFields));
 
 /** Starts loading the effort lab (hover or focus of its tab). */
 export const preloadLab = lab.preload;
@@ -79,6 +81,15 @@ export function LazyServerForm() {
   return (
     <Suspense fallback={<Loading>Loading the server panel…</Loading>}>
       <serverForm.Component />
+    </Suspense>
+  );
+}
+
+/** The tiny model's knobs, loading and about-note, loaded when the tiny model is chosen. */
+export function LazyTinyFields({ engine }: { engine: TinyEngineSettings }) {
+  return (
+    <Suspense fallback={<Loading>Loading the tiny model’s settings…</Loading>}>
+      <tinyFields.Component engine={engine} />
     </Suspense>
   );
 }

@@ -9,6 +9,7 @@ import type { StepJudge, StepProposer } from '../../core/engine';
 import type { KvCacheProbe } from '../../core/search/schedule';
 import type { Game24Problem, Game24State } from '../../core/tasks/game24/state';
 import type { TinyEngineParts } from './engine';
+import { tinyKit } from './kit';
 import { TINY_ENGINE_LABEL } from './labels';
 import { tinySession } from './session';
 import type { TinyEngineSettings } from './settings';
@@ -33,7 +34,7 @@ export function deferredTinyEngine(
   let making: Promise<TinyEngineParts> | null = null;
   const ready = (): Promise<TinyEngineParts> =>
     (making ??= Promise.all([tinySession.load(), import('./engine')]).then(
-      ([model, { createTinyEngine }]) => (parts = createTinyEngine(model, settings, run)),
+      ([model, { createTinyEngine }]) => (parts = createTinyEngine(model, settings, run, tinyKit)),
     ));
   return {
     proposer: {

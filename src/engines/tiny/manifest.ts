@@ -11,6 +11,14 @@ const greedyCheck = z.object({
   steps: z.array(z.string()),
 });
 
+/** The SPRM head after one training epoch, on held-out trajectories. */
+const sprmEpoch = z.object({
+  epoch: z.number().int(),
+  /** Mean trajectory score of right lines minus that of wrong lines. */
+  gap: z.number(),
+  step_balanced_accuracy: z.number(),
+});
+
 export const tinyManifestSchema = z.object({
   name: z.string(),
   file: z.string(),
@@ -32,9 +40,16 @@ export const tinyManifestSchema = z.object({
     head_dim: z.number().int().positive(),
     max_len: z.number().int().positive(),
   }),
+  training: z.object({ shipped_head: z.string() }).optional(),
   metrics: z.object({
     held_out_puzzles: z.number().int(),
     greedy_solved: z.number(),
+    greedy_good_step_share: z.number().optional(),
+    best_of: z
+      .object({ n: z.number().int(), sprm_pick: z.number(), any_right: z.number() })
+      .optional(),
+    /** Per SPRM training recipe (bce, spr, bce_then_spr): its numbers after each epoch. */
+    sprm_curves: z.record(z.string(), z.array(sprmEpoch)).optional(),
   }),
   greedy_checks: z.array(greedyCheck),
 });

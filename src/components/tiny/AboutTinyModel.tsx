@@ -63,8 +63,10 @@ export function AboutTinyModel({ trainingCurves }: { trainingCurves?: ReactNode 
         <p>
           <strong>Its SPRM head collapsed</strong> in training: its scores sit near 0 for right and
           wrong steps alike and say little
-          {shippedGap !== undefined ? ` (final gap ${shippedGap.toFixed(2)})` : ''}. Choose the rule
-          verifier or rollouts for a judge that discriminates.
+          {shippedGap !== undefined
+            ? ` (final gap ${Math.abs(shippedGap) < 0.005 ? '0.00' : shippedGap.toFixed(2)})`
+            : ''}
+          . Choose the rule verifier or rollouts for a judge that discriminates.
         </p>
         {m && (
           <>

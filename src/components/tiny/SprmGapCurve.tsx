@@ -19,8 +19,8 @@ export interface GapSeries {
 }
 
 const W = 240;
-const H = 96;
-const M = { top: 8, right: 8, bottom: 20, left: 30 };
+const H = 110;
+const M = { top: 8, right: 10, bottom: 22, left: 38 };
 
 /** SVG path of points through the scales. */
 function pathOf(
@@ -84,14 +84,14 @@ export function SprmGapCurve({ series }: { series: readonly GapSeries[] }) {
             x={M.left - 4}
             y={y(v) + 3}
             textAnchor="end"
-            fontSize={9}
+            fontSize={12}
             fill="currentColor"
           >
             {v.toFixed(2)}
           </text>
         ))}
         {[1, maxEpoch].map((e) => (
-          <text key={e} x={x(e)} y={H - 6} textAnchor="middle" fontSize={9} fill="currentColor">
+          <text key={e} x={x(e)} y={H - 5} textAnchor="middle" fontSize={12} fill="currentColor">
             {e === 1 ? 'epoch 1' : String(e)}
           </text>
         ))}

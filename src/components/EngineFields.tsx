@@ -5,9 +5,7 @@ import { chooseServerModel, setEngineKind, updateEngine, useArbor } from '../sto
 import { switchToSimulated } from '../store/modelActions';
 import { EngineBadge } from './EngineBadge';
 import { SimulatedEngineFields } from './SimulatedEngineFields';
-import { WebLlmFields } from './model/WebLlmFields';
-import { ServerFields } from './server/ServerFields';
-import { LazyTinyFields } from './lazy/panels';
+import { LazyServerFields, LazyTinyFields, LazyWebLlmFields } from './lazy/panels';
 import { TINY_ENGINE_LABEL, TINY_WORD_PROBLEMS } from '../engines/tiny/labels';
 
 /** Whether an engine can be chosen now, what the choice says, and how to choose it. */
@@ -106,9 +104,9 @@ function Knobs({ engine }: { engine: EngineSettings }) {
     case 'simulated':
       return <SimulatedEngineFields set={updateEngine} engine={engine} />;
     case 'webllm':
-      return <WebLlmFields engine={engine} />;
+      return <LazyWebLlmFields engine={engine} />;
     case 'server':
-      return <ServerFields engine={engine} />;
+      return <LazyServerFields engine={engine} />;
     case 'tiny':
       return <LazyTinyFields engine={engine} />;
   }

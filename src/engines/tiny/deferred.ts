@@ -14,13 +14,6 @@ import { TINY_ENGINE_LABEL } from './labels';
 import { tinySession } from './session';
 import type { TinyEngineSettings } from './settings';
 
-/** What the judge is called before the model has loaded (the judge's own label after). */
-const JUDGE_LABELS: Record<TinyEngineSettings['judge'], string> = {
-  sprm: 'SPRM head of the tiny model',
-  rule: 'Rule verifier (exact)',
-  rollout: 'Rollout value of the tiny model',
-};
-
 /** The tiny engine's parts, made at their first call from the loaded model. */
 export function deferredTinyEngine(
   settings: TinyEngineSettings,
@@ -45,7 +38,7 @@ export function deferredTinyEngine(
     },
     judge: {
       kind: settings.judge,
-      label: JUDGE_LABELS[settings.judge],
+      label: `${settings.judge} judge of the tiny model`,
       score: async (ctx) => (await ready()).judge.score(ctx),
     },
     cache: { heldSteps: () => parts?.cache.heldSteps() ?? null },

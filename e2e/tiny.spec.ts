@@ -75,3 +75,31 @@ test('greedy decoding in Chromium writes the text PyTorch recorded for held-out 
     expect(line, check.numbers.join(' ')).toEqual(check.steps);
   }
 });
+
+test('a link chooses the tiny model; a model that fails to load says why, and Try again loads it', async ({
+  arbor,
+  page,
+}) => {
+  await page.route('**/models/tiny24/model.onnx', (route) => route.fulfill({ status: 404 }));
+  await arbor.goto('?engine=tiny&iters=5');
+  await expect(page.getByRole('radio', { name: TINY })).toBeChecked();
+  const alert = page
+    .getByRole('group', { name: 'Engine' })
+    .getByRole('alert')
+    .filter({ hasText: 'The tiny model did not load' });
+  await expect(alert).toContainText(
+    /fetching http:\/\/[^ ]+\/models\/tiny24\/model\.onnx gave HTTP 404/,
+    {
+      timeout: 30_000,
+    },
+  );
+  await page.unroute('**/models/tiny24/model.onnx');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByTestId('tiny-ready')).toBeVisible({ timeout: 30_000 });
+  await expect(alert).toBeHidden();
+  // The page's first run stopped on the failed load, and says so; Reset runs it again.
+  await expect(page.getByText(/^The run stopped: The tiny model did not load/)).toBeVisible();
+  await arbor.button('Reset').click();
+  await arbor.runToEnd();
+  expect((await arbor.state()).rootN).toBe(5);
+});

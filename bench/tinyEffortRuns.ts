@@ -17,6 +17,7 @@ import type { ShareInterval } from '../src/lab/wilson';
 import { wilson } from '../src/lab/wilson';
 import type { TinyModel } from '../src/engines/tiny/engine';
 import { createTinyEngine } from '../src/engines/tiny/engine';
+import { tinyKit } from '../src/engines/tiny/kit';
 import type { TinyEngineSettings } from '../src/engines/tiny/settings';
 
 /** The run seed of every run (per-path seeds derive from it and the path: a run is a replay). */
@@ -67,7 +68,7 @@ export async function effortPoint(
   const t0 = performance.now();
   const perPuzzle: PuzzleRun[] = [];
   for (const problem of puzzles) {
-    const parts = createTinyEngine(model, engine, { seed: RUN_SEED });
+    const parts = createTinyEngine(model, engine, { seed: RUN_SEED }, tinyKit);
     const ctx = { task: game24Task, problem, ...parts, rng: createRng(RUN_SEED) };
     const events: TraceEvent[] = [];
     let error: unknown;

@@ -1,6 +1,6 @@
 import { useArbor } from '../store';
 import { EngineFields } from './EngineFields';
-import { ImportedSettings } from './ImportedSettings';
+import { LazyImportedSettings } from './lazy/panels';
 import { PuzzleFields } from './PuzzleFields';
 import { SearchFields } from './SearchFields';
 
@@ -11,7 +11,7 @@ import { SearchFields } from './SearchFields';
  */
 export function Controls() {
   const source = useArbor((s) => s.source);
-  if (source !== null) return <ImportedSettings source={source} />;
+  if (source !== null) return <LazyImportedSettings source={source} />;
   return (
     <form
       aria-label="Run settings"

@@ -203,4 +203,11 @@ export const runFileV2Schema = runFileV1Schema.extend({
   source: runSourceSchema.optional(),
   // Optional: every reply a server run used (engines/server/recording.ts), so it replays offline.
   server: serverRecordingSchema.optional(),
+  // Optional: the model that made the run, by name and file hash (the tiny model's manifest).
+  model: z
+    .object({
+      name: z.string().min(1).max(200),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hex digits'),
+    })
+    .optional(),
 });

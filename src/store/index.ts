@@ -37,7 +37,9 @@ export {
   updateSettings,
   updateServer,
   updateWebLlm,
+  updateTiny,
 } from './settingsActions';
+export { loadTinyModel } from './tinyActions';
 export type { BacktrackView, Theme, ViewSlice } from './viewSlice';
 export {
   expandAll,

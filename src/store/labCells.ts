@@ -68,7 +68,9 @@ export async function openCell(cellId: string): Promise<void> {
     });
     return;
   }
-  await importRun(makeRunFile(cell.settings, events));
+  // A model run names the model that made it (the tiny model's name and hash).
+  const model = engineFor(cell.settings.engine).model?.() ?? null;
+  await importRun(makeRunFile(cell.settings, events, undefined, model ? { model } : {}));
 }
 
 /** Re-makes a simulated run's events, up to where it threw if it did. */

@@ -40,10 +40,16 @@ function stopSource(): void {
   source = null;
 }
 
-/** What the engine recorded of the run that just ended (a server's replies), kept for its file. */
+/**
+ * What the engine recorded of the run that just ended (a server's replies) and the model that
+ * made it (the tiny model's name and hash), kept for its file.
+ */
 function keepRecording(): void {
-  const recording = engineFor(get().settings.engine).lastRecording?.() ?? null;
+  const engine = engineFor(get().settings.engine);
+  const recording = engine.lastRecording?.() ?? null;
   if (recording !== null) update({ recording });
+  const runModel = engine.model?.() ?? null;
+  if (runModel !== null) update({ runModel });
 }
 
 function fail(error: unknown): void {
@@ -389,6 +395,7 @@ export function openRun(parsed: ParsedRun, origin: ImportOrigin = { kind: 'file'
     source: file.source ?? null,
     name: file.name ?? null,
     recording: file.server ?? null,
+    runModel: file.model ?? null,
   });
   update({ complete: true });
   moveTo(trace.length);
@@ -399,10 +406,13 @@ export function openRun(parsed: ParsedRun, origin: ImportOrigin = { kind: 'file'
 /** The current run as a run file (with its name and, for an imported tree, its source). */
 export function exportRun(): RunFile {
   const { settings, trace, createdAt, source, name, recording } = get();
+  // A live run that has not ended yet names the model making it.
+  const model = get().runModel ?? engineFor(settings.engine).model?.() ?? null;
   return makeRunFile(settings, trace.all, createdAt, {
     ...(name !== null ? { name } : {}),
     ...(source !== null ? { source } : {}),
     ...(recording !== null ? { server: recording } : {}),
+    ...(model !== null ? { model } : {}),
   });
 }
 

@@ -1,3 +1,4 @@
+import type { TinyEngineSettings } from '../engines/tiny/settings';
 import { maxHint } from '../run/hints';
 import type { Algorithm, SearchSettings } from '../core/search/settings';
 import type { ServerEngineSettings } from '../engines/server/settings';
@@ -115,6 +116,12 @@ export function updateServer(patch: Partial<ServerEngineSettings>): void {
 export function updateWebLlm(patch: Partial<WebLlmEngineSettings>): void {
   if (useArbor.getState().settings.engine.kind !== 'webllm') return;
   updateSettings({ engine: { ...patch, kind: 'webllm' } });
+}
+
+/** Changes tiny-model engine settings (ignored while another engine is chosen) and resets. */
+export function updateTiny(patch: Partial<TinyEngineSettings>): void {
+  if (useArbor.getState().settings.engine.kind !== 'tiny') return;
+  updateSettings({ engine: { ...patch, kind: 'tiny' } });
 }
 
 /**

@@ -15,6 +15,8 @@ import type { SettingsSlice } from './settingsSlice';
 import { createSettingsSlice } from './settingsSlice';
 import type { ServerSlice } from './serverSlice';
 import { createServerSlice } from './serverSlice';
+import type { TinySlice } from './tinySlice';
+import { createTinySlice } from './tinySlice';
 import type { ViewSlice } from './viewSlice';
 import { createViewSlice } from './viewSlice';
 
@@ -33,7 +35,8 @@ export type Store = SettingsSlice &
   LibrarySlice &
   LabSlice &
   ServerSlice &
-  CompareSlice;
+  CompareSlice &
+  TinySlice;
 
 /** The store hook. Select narrowly: `useArbor((s) => s.cursor)`. */
 export const useArbor = create<Store>()(() => ({
@@ -46,6 +49,7 @@ export const useArbor = create<Store>()(() => ({
   ...createLabSlice(),
   ...createServerSlice(),
   ...createCompareSlice(),
+  ...createTinySlice(),
 }));
 
 /** Sets part of the state and recomputes `status` from the result. */

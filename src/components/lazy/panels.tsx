@@ -1,5 +1,10 @@
 import { lazy, Suspense, useState } from 'react';
 import type { ComponentType, ReactNode } from 'react';
+import type { ServerEngineSettings } from '../../engines/server/settings';
+import type { RunSource } from '../../run/runFile';
+import { useArbor } from '../../store';
+import type { TinyEngineSettings } from '../../engines/tiny/settings';
+import type { WebLlmEngineSettings } from '../../engines/webllm/settings';
 
 /**
  * The parts of the page that load when first opened (issue 14: fewer bytes before first
@@ -40,6 +45,16 @@ const activity = lazyPart(() =>
   import('../model/ModelActivityBody').then((m) => m.ModelActivityBody),
 );
 const serverForm = lazyPart(() => import('../server/ServerForm').then((m) => m.ServerForm));
+// Shown only for runs read from files: never on the first screen.
+const importedSettings = lazyPart(() =>
+  import('../ImportedSettings').then((m) => m.ImportedSettings),
+);
+const importChoices = lazyPart(() => import('../ImportChoices').then((m) => m.ImportChoices));
+const tinyFields = lazyPart(() => import('../tiny/TinyFields').then((m) => m.TinyFields));
+// A model's and a server's knobs show only once a model is loaded or a server connected
+// (both load lazily themselves), so they are never on the first screen.
+const webLlmFields = lazyPart(() => import('../model/WebLlmFields').then((m) => m.WebLlmFields));
+const serverFields = lazyPart(() => import('../server/ServerFields').then((m) => m.ServerFields));
 
 /** Starts loading the effort lab (hover or focus of its tab). */
 export const preloadLab = lab.preload;
@@ -80,6 +95,53 @@ export function LazyServerForm() {
   return (
     <Suspense fallback={<Loading>Loading the server panel…</Loading>}>
       <serverForm.Component />
+    </Suspense>
+  );
+}
+
+/** The settings column of an imported tree (what the file is), loaded with the first import. */
+export function LazyImportedSettings({ source }: { source: RunSource }) {
+  return (
+    <Suspense fallback={<Loading>Loading…</Loading>}>
+      <importedSettings.Component source={source} />
+    </Suspense>
+  );
+}
+
+/** The questions of a file with several trees, loaded when such a file asks for a choice. */
+export function LazyImportChoices() {
+  const waiting = useArbor((s) => s.importChoices !== null);
+  if (!waiting) return null;
+  return (
+    <Suspense fallback={null}>
+      <importChoices.Component />
+    </Suspense>
+  );
+}
+
+/** The web-llm engine's knobs, loaded when that engine is chosen (a model is loaded). */
+export function LazyWebLlmFields({ engine }: { engine: WebLlmEngineSettings }) {
+  return (
+    <Suspense fallback={<Loading>Loading the model’s settings…</Loading>}>
+      <webLlmFields.Component engine={engine} />
+    </Suspense>
+  );
+}
+
+/** The server engine's knobs, loaded when that engine is chosen (a server is connected). */
+export function LazyServerFields({ engine }: { engine: ServerEngineSettings }) {
+  return (
+    <Suspense fallback={<Loading>Loading the server’s settings…</Loading>}>
+      <serverFields.Component engine={engine} />
+    </Suspense>
+  );
+}
+
+/** The tiny model's knobs, loading and about-note, loaded when the tiny model is chosen. */
+export function LazyTinyFields({ engine }: { engine: TinyEngineSettings }) {
+  return (
+    <Suspense fallback={<Loading>Loading the tiny model’s settings…</Loading>}>
+      <tinyFields.Component engine={engine} />
     </Suspense>
   );
 }

@@ -33,9 +33,14 @@ export const tinyManifestSchema = z.object({
     head_dim: z.number().int().positive(),
     max_len: z.number().int().positive(),
   }),
+  training: z.object({ shipped_head: z.string() }).optional(),
   metrics: z.object({
     held_out_puzzles: z.number().int(),
     greedy_solved: z.number(),
+    greedy_good_step_share: z.number().optional(),
+    best_of: z
+      .object({ n: z.number().int(), sprm_pick: z.number(), any_right: z.number() })
+      .optional(),
     sprm_curves: sprmCurvesSchema,
   }),
   greedy_checks: z.array(greedyCheck),

@@ -15,6 +15,7 @@ export const webLlmEngine: EngineDefinition<WebLlmEngineSettings> = {
   table: WEBLLM_TABLE,
   capabilities: {
     reproducible: false,
+    linkable: false,
     simulated: false,
     logprobs: true,
     kvCacheProbe: true,

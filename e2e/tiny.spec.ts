@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { TraceEvent } from '../src/core/tree/events';
 import { expect, test } from './fixtures';
 
@@ -32,6 +33,13 @@ test('choose the tiny model: 30 MCTS iterations of its own steps, scored by its 
     { timeout: 30_000 },
   );
   await expect(page.getByLabel('About this model')).toContainText('Its SPRM head collapsed');
+  await expect(page.getByRole('img', { name: /^SPRM score gap/ })).toBeVisible();
+  // The Engine settings with the tiny model's loading, knobs and note: no axe violations.
+  const axe = await new AxeBuilder({ page })
+    .include('fieldset:has([role="radiogroup"][aria-label="Engine"])')
+    .analyze();
+  expect(axe.passes.length).toBeGreaterThan(5);
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ') ?? ''}`)).toEqual([]);
   await arbor.configure({ search: { algorithm: 'mcts', iterations: 30 } });
   await arbor.runToEnd();
   const file = await arbor.exportRun();

@@ -111,3 +111,18 @@ test('a link chooses the tiny model; a model that fails to load says why, and Tr
   await arbor.runToEnd();
   expect((await arbor.state()).rootN).toBe(5);
 });
+
+test('word problems: the tiny model cannot be chosen, and a link that asks for it says why', async ({
+  arbor,
+  page,
+}) => {
+  const why =
+    'The tiny model was trained on Game of 24 only: word problems need a larger model (web-llm or a server).';
+  await arbor.goto('?task=word-problems');
+  await expect(page.getByRole('radio', { name: TINY })).toBeDisabled();
+  await expect(page.getByRole('group', { name: 'Engine' })).toContainText(why);
+  await arbor.goto('?task=word-problems&engine=tiny');
+  await expect(page.getByText(why).first()).toBeVisible();
+  await arbor.runToEnd();
+  expect((await arbor.state()).eventCount).toBe(0);
+});

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { TraceEvent } from '../src/core/tree/events';
 import { expect, test } from './fixtures';
 
@@ -32,6 +33,13 @@ test('choose the tiny model: 30 MCTS iterations of its own steps, scored by its 
     { timeout: 30_000 },
   );
   await expect(page.getByLabel('About this model')).toContainText('Its SPRM head collapsed');
+  await expect(page.getByRole('img', { name: /^SPRM score gap/ })).toBeVisible();
+  // The Engine settings with the tiny model's loading, knobs and note: no axe violations.
+  const axe = await new AxeBuilder({ page })
+    .include('fieldset:has([role="radiogroup"][aria-label="Engine"])')
+    .analyze();
+  expect(axe.passes.length).toBeGreaterThan(5);
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ') ?? ''}`)).toEqual([]);
   await arbor.configure({ search: { algorithm: 'mcts', iterations: 30 } });
   await arbor.runToEnd();
   const file = await arbor.exportRun();
@@ -102,4 +110,19 @@ test('a link chooses the tiny model; a model that fails to load says why, and Tr
   await arbor.button('Reset').click();
   await arbor.runToEnd();
   expect((await arbor.state()).rootN).toBe(5);
+});
+
+test('word problems: the tiny model cannot be chosen, and a link that asks for it says why', async ({
+  arbor,
+  page,
+}) => {
+  const why =
+    'The tiny model was trained on Game of 24 only: word problems need a larger model (web-llm or a server).';
+  await arbor.goto('?task=word-problems');
+  await expect(page.getByRole('radio', { name: TINY })).toBeDisabled();
+  await expect(page.getByRole('group', { name: 'Engine' })).toContainText(why);
+  await arbor.goto('?task=word-problems&engine=tiny');
+  await expect(page.getByText(why).first()).toBeVisible();
+  await arbor.runToEnd();
+  expect((await arbor.state()).eventCount).toBe(0);
 });

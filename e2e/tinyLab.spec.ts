@@ -3,7 +3,7 @@ import type { TraceEvent } from '../src/core/tree/events';
 import { expect, test } from './fixtures-lab';
 
 /**
- * The effort lab with Arbor's tiny model (issue 12): a small grid runs on the model in this
+ * The effort lab with Arbor's tiny model (issue 12): chosen in the lab's form, a small grid runs on the model in this
  * page (one run at a time, as any model's), finishes, and a point opens the exact run it
  * recorded in the visualizer, with the model's name and hash in its file.
  */
@@ -18,13 +18,18 @@ test('a lab grid with the tiny model finishes and its points open their runs', a
   page,
 }) => {
   await lab.open();
+  await lab.setup
+    .getByRole('radiogroup', { name: 'Lab engine' })
+    .getByRole('radio', { name: /^Tiny model — 0\.8M parameters/ })
+    .check();
+  await expect(page.getByTestId('lab-engine-summary')).toContainText('Tiny model');
+  await expect(lab.setup).toContainText('Runs go one at a time through the tiny model');
   const problems = await lab.startWith({
     problemIds: ['g24-001', 'g24-002'],
     strategies: ['bon-majority', 'beam-min'],
     budgets: [2],
     seeds: [1],
     experiment: { kind: 'budget' },
-    engine: { kind: 'tiny', temperature: 1, judge: 'sprm', rolloutK: 4 },
   });
   expect(problems).toEqual([]);
   const end = await lab.finished(60_000);

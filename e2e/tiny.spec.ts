@@ -33,7 +33,8 @@ test('choose the tiny model: 30 MCTS iterations of its own steps, scored by its 
     { timeout: 30_000 },
   );
   await expect(page.getByLabel('About this model')).toContainText('Its SPRM head collapsed');
-  await expect(page.getByRole('img', { name: /^SPRM score gap/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^SPRM head training curves/ })).toBeVisible();
+  await expect(page.getByTestId('sprm-training-curves')).toContainText('collapsed');
   // The Engine settings with the tiny model's loading, knobs and note: no axe violations.
   const axe = await new AxeBuilder({ page })
     .include('fieldset:has([role="radiogroup"][aria-label="Engine"])')

@@ -106,7 +106,8 @@ async function chromiumSide(): Promise<Side & { loadSeconds: number }> {
 const rate = (s: Side) => (s.tokens / s.seconds).toFixed(0);
 const node = await nodeSide();
 const web = await chromiumSide();
-const same = node.texts.length === web.texts.length && node.texts.every((t, i) => t === web.texts[i]);
+const same =
+  node.texts.length === web.texts.length && node.texts.every((t, i) => t === web.texts[i]);
 console.log(
   `Tiny model, ${PUZZLE_IDS.length} held-out puzzles × MCTS (PUCT, 30 iterations, 3 children, SPRM judge), one thread each:`,
 );

@@ -6,13 +6,13 @@ import { revealTransform, sameTransform } from '../../layout/fit';
 import { overlayStages } from '../../layout/overlayExtent';
 import type { Store } from '../../store';
 import { expandAll, useArbor } from '../../store';
+import { LazyTreeCanvas } from '../lazy/panels';
 import { DraftGhost } from './DraftGhost';
 import type { SvgExportInput } from './exportSvg';
 import { exportTitle } from './exportTitle';
 import { OverlayLayer } from './OverlayLayer';
 import './tree.css';
 import { TreeA11y, focusedItem } from './TreeA11y';
-import { TreeCanvas } from './TreeCanvas';
 import { hasUnknownEnds } from './legend';
 import { TreeLegend } from './TreeLegend';
 import { TreeScene } from './TreeScene';
@@ -177,7 +177,7 @@ function TreeFigure() {
           onDoubleClick={input.onDoubleClick}
         >
           {canvas ? (
-            <TreeCanvas
+            <LazyTreeCanvas
               scene={scene}
               transform={transform}
               width={size.width}

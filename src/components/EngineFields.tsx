@@ -5,8 +5,7 @@ import { chooseServerModel, setEngineKind, updateEngine, useArbor } from '../sto
 import { switchToSimulated } from '../store/modelActions';
 import { EngineBadge } from './EngineBadge';
 import { SimulatedEngineFields } from './SimulatedEngineFields';
-import { WebLlmFields } from './model/WebLlmFields';
-import { ServerFields } from './server/ServerFields';
+import { LazyServerFields, LazyWebLlmFields } from './lazy/panels';
 
 /** Whether an engine can be chosen now, what the choice says, and how to choose it. */
 interface Choice {
@@ -98,9 +97,9 @@ function Knobs({ engine }: { engine: EngineSettings }) {
     case 'simulated':
       return <SimulatedEngineFields set={updateEngine} engine={engine} />;
     case 'webllm':
-      return <WebLlmFields engine={engine} />;
+      return <LazyWebLlmFields engine={engine} />;
     case 'server':
-      return <ServerFields engine={engine} />;
+      return <LazyServerFields engine={engine} />;
   }
 }
 

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useState } from 'react';
 import type { ComponentProps, ComponentType, ReactNode } from 'react';
 import type { TreeCanvas } from '../tree/TreeCanvas';
+import type { WebLlmEngineSettings } from '../../engines/webllm/settings';
+import type { ServerEngineSettings } from '../../engines/server/settings';
 
 /**
  * The parts of the page that load when first opened (issue 14: fewer bytes before first
@@ -146,6 +148,27 @@ export function LazyTreeCanvas(props: ComponentProps<typeof TreeCanvas>) {
   return (
     <Suspense fallback={<Loading>Drawing the large tree on a canvas…</Loading>}>
       <canvas.Component {...props} />
+    </Suspense>
+  );
+}
+
+const webLlmFields = lazyPart(() => import('../model/WebLlmFields').then((m) => m.WebLlmFields));
+const serverFields = lazyPart(() => import('../server/ServerFields').then((m) => m.ServerFields));
+
+/** The web-llm engine's settings, loaded when a model run is first set up. */
+export function LazyWebLlmFields(props: { engine: WebLlmEngineSettings }) {
+  return (
+    <Suspense fallback={<Loading>Loading the model's settings…</Loading>}>
+      <webLlmFields.Component {...props} />
+    </Suspense>
+  );
+}
+
+/** The server engine's settings, loaded when a server run is first set up. */
+export function LazyServerFields(props: { engine: ServerEngineSettings }) {
+  return (
+    <Suspense fallback={<Loading>Loading the server's settings…</Loading>}>
+      <serverFields.Component {...props} />
     </Suspense>
   );
 }

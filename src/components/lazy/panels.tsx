@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { ComponentProps, ComponentType, ReactNode } from 'react';
 import type { TreeCanvas } from '../tree/TreeCanvas';
+import type { RunSource } from '../../run/runFile';
 import type { WebLlmEngineSettings } from '../../engines/webllm/settings';
 import type { ServerEngineSettings } from '../../engines/server/settings';
 
@@ -169,6 +170,29 @@ export function LazyServerFields(props: { engine: ServerEngineSettings }) {
   return (
     <Suspense fallback={<Loading>Loading the server's settings…</Loading>}>
       <serverFields.Component {...props} />
+    </Suspense>
+  );
+}
+
+const importedSettings = lazyPart(() =>
+  import('../ImportedSettings').then((m) => m.ImportedSettings),
+);
+const importChoices = lazyPart(() => import('../ImportChoices').then((m) => m.ImportChoices));
+
+/** The settings column of an imported run (what it is, where from), loaded with the first import. */
+export function LazyImportedSettings(props: { source: RunSource }) {
+  return (
+    <Suspense fallback={<Loading>Loading the imported run's facts…</Loading>}>
+      <importedSettings.Component {...props} />
+    </Suspense>
+  );
+}
+
+/** The record picker of a many-record file, loaded the first time such a file is opened. */
+export function LazyImportChoices() {
+  return (
+    <Suspense fallback={<Loading>Loading the file's records…</Loading>}>
+      <importChoices.Component />
     </Suspense>
   );
 }

@@ -39,17 +39,9 @@ vi.mock('../library/library', () => ({
 }));
 
 const library = await import('../library/library');
-const {
-  deleteSavedRun,
-  leaveCurrentRunUnsaved,
-  openSavedRun,
-  refreshLibrary,
-  renameSavedRun,
-  runToEnd,
-  saveCurrentRun,
-  setSettings,
-  useArbor,
-} = await import('./index');
+const { leaveCurrentRunUnsaved, runToEnd, setSettings, useArbor } = await import('./index');
+const { deleteSavedRun, openSavedRun, refreshLibrary, renameSavedRun, saveCurrentRun } =
+  await import('./libraryActions');
 
 const MCTS_6: RunSettings = { ...DEFAULT_SETTINGS, search: { ...DEFAULT_MCTS, iterations: 6 } };
 const get = useArbor.getState;

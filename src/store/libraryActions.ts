@@ -2,9 +2,10 @@ import type { CheckpointedTrace } from '../core/tree/checkpoints';
 import { onOtherTabChange } from '../library/channel';
 import { LibraryError, classifyError } from '../library/errors';
 import type { RunMeta } from '../library/meta';
-import { onRunLifecycle } from './lifecycle';
+import type { RunLifecycleEvent } from './lifecycle';
 import { exportRun, importRun } from './runActions';
 import { useArbor } from './store';
+import { isUnsavedRun } from './unsavedRun';
 
 /** The library's IndexedDB code (idb, the run records), imported on first use. */
 const library = () => import('../library/library');
@@ -25,18 +26,6 @@ const set = useArbor.setState;
  */
 let current: { trace: CheckpointedTrace; id: string; createdAt: string; events: number } | null =
   null;
-
-/** A run that is not saved unless the user asks (the example computed at startup). */
-let unsaved: CheckpointedTrace | null = null;
-
-/**
- * Leaves the current run out of automatic saves (main.tsx calls it before computing the
- * run shown at startup, so that every page load does not save the same example). "Save run"
- * still saves it; the next run (any reset or import) is saved as usual.
- */
-export function leaveCurrentRunUnsaved(): void {
-  unsaved = get().trace;
-}
 
 /** Saves runs one after another, so a second save of a run sees the entry the first made. */
 let saving: Promise<unknown> = Promise.resolve();
@@ -62,16 +51,15 @@ function upsert(meta: RunMeta): void {
   set({ libraryRuns: [meta, ...get().libraryRuns.filter((r) => r.id !== meta.id)] });
 }
 
-// Every run that ends or is imported is saved; a run opened from the library is that entry.
-onRunLifecycle((event) => {
-  if (event.type === 'imported' && event.origin.kind === 'library') {
-    const { trace } = get();
-    const { id, createdAt } = event.origin;
-    current = { trace, id, createdAt, events: trace.length };
-    return;
-  }
+/**
+ * What the library does when a run ends or is imported (the listener is `./libraryWatch`):
+ * saves it, except a run just opened from the library, which is that entry already
+ * (`openSavedRun` records it as the current entry itself, before it resolves).
+ */
+export function afterRunLifecycle(event: RunLifecycleEvent): void {
+  if (event.type === 'imported' && event.origin.kind === 'library') return;
   void saveCurrentRun();
-});
+}
 
 /**
  * Saves the current run in the library (`exportRun()`): done when a run finishes, stops or
@@ -90,7 +78,7 @@ export function saveCurrentRun(options: { manual?: boolean } = {}): Promise<RunM
 
 async function saveNow(manual: boolean): Promise<RunMeta | null> {
   const { trace } = get();
-  if (trace.length === 0 || (!manual && trace === unsaved)) return null;
+  if (trace.length === 0 || (!manual && isUnsavedRun(trace))) return null;
   const mine = current !== null && current.trace === trace ? current : null;
   // Already saved as it is (e.g. a run just opened from the library): nothing to write.
   if (mine && mine.events === trace.length) return null;
@@ -128,6 +116,8 @@ export async function openSavedRun(id: string): Promise<boolean> {
       });
       return false;
     }
+    const { trace } = get();
+    current = { trace, id, createdAt: file.createdAt, events: trace.length };
     set({ libraryError: null });
     return true;
   } catch (error) {

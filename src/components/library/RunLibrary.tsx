@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { saveCurrentRun, useArbor, watchLibrary } from '../../store';
+import { useArbor } from '../../store';
+import { saveCurrentRun, watchLibrary } from '../../store/libraryActions';
 import { LibraryMessage } from './LibraryMessage';
 import { RunRow } from './RunRow';
 import { SMALL_BUTTON } from './styles';

@@ -1,6 +1,6 @@
 /** The store and its actions: what components, the app and the test hook import. */
 // Listeners of the run lifecycle (lifecycle.ts): the cache-aware saving estimate. The run
-// library's listener comes with its actions below.
+// library's listener is imported below.
 import './modelSaving';
 export { useArbor } from './store';
 export type { Store } from './store';
@@ -92,19 +92,10 @@ export {
 } from './modelActions';
 export { recordModelUsage, resetModelStats, setDraft, setPrefillSaved } from './modelStats';
 export type { LibrarySlice } from './librarySlice';
-export {
-  compareCurrentWith,
-  compareSavedRuns,
-  currentRunTitle,
-  deleteSavedRun,
-  dismissLibraryError,
-  leaveCurrentRunUnsaved,
-  openSavedRun,
-  refreshLibrary,
-  renameSavedRun,
-  saveCurrentRun,
-  watchLibrary,
-} from './libraryActions';
+// Every run that ends or is imported is saved (./libraryWatch); the library's actions
+// (./libraryActions) are imported by the library panel, which loads after the first paint.
+import './libraryWatch';
+export { leaveCurrentRunUnsaved } from './unsavedRun';
 export type { LabGrid, LabGridStatus, LabPage, LabSlice, LabState } from './labSlice';
 export { defaultLabDraft, defaultProblemIds } from './labSlice';
 // The lab's actions (`./labActions`, `./labCells`) are imported by the lab page itself, which

@@ -39,22 +39,17 @@ vi.mock('../library/library', () => ({
 }));
 
 const library = await import('../library/library');
+const { closeComparison, exportRun, importRun, leaveCurrentRunUnsaved, runToEnd, setSettings, useArbor } =
+  await import('./index');
 const {
-  closeComparison,
   compareCurrentWith,
   compareSavedRuns,
   deleteSavedRun,
-  exportRun,
-  importRun,
-  leaveCurrentRunUnsaved,
   openSavedRun,
   refreshLibrary,
   renameSavedRun,
-  runToEnd,
   saveCurrentRun,
-  setSettings,
-  useArbor,
-} = await import('./index');
+} = await import('./libraryActions');
 
 const MCTS_6: RunSettings = { ...DEFAULT_SETTINGS, search: { ...DEFAULT_MCTS, iterations: 6 } };
 const get = useArbor.getState;

@@ -5,9 +5,10 @@ import type { RunMeta } from '../library/meta';
 import { savedRunTitle } from '../library/meta';
 import type { ComparedRun } from './compareSlice';
 import { openComparison } from './compareActions';
-import { onRunLifecycle } from './lifecycle';
+import type { RunLifecycleEvent } from './lifecycle';
 import { exportRun, importRun } from './runActions';
 import { useArbor } from './store';
+import { isUnsavedRun } from './unsavedRun';
 
 /** The library's IndexedDB code (idb, the run records), imported on first use. */
 const library = () => import('../library/library');
@@ -28,18 +29,6 @@ const set = useArbor.setState;
  */
 let current: { trace: CheckpointedTrace; id: string; createdAt: string; events: number } | null =
   null;
-
-/** A run that is not saved unless the user asks (the example computed at startup). */
-let unsaved: CheckpointedTrace | null = null;
-
-/**
- * Leaves the current run out of automatic saves (main.tsx calls it before computing the
- * run shown at startup, so that every page load does not save the same example). "Save run"
- * still saves it; the next run (any reset or import) is saved as usual.
- */
-export function leaveCurrentRunUnsaved(): void {
-  unsaved = get().trace;
-}
 
 /** Saves runs one after another, so a second save of a run sees the entry the first made. */
 let saving: Promise<unknown> = Promise.resolve();
@@ -77,24 +66,29 @@ function afterNextFrame(): Promise<void> {
   });
 }
 
-// Every run that ends or is imported is saved; a run opened from the library is that entry.
-// An imported file is saved after the page has drawn it: writing a large run into IndexedDB
-// copies it on the page's thread (about 1 s for 100,000 events), and the user should see
-// the tree first. The run saved is the one imported, even if another has replaced it since.
-onRunLifecycle((event) => {
-  if (event.type === 'imported' && event.origin.kind === 'library') {
-    const { trace } = get();
-    const { id, createdAt } = event.origin;
-    current = { trace, id, createdAt, events: trace.length };
-    return;
-  }
-  if (event.type === 'imported') {
-    const run = { trace: get().trace, file: exportRun() };
-    void afterNextFrame().then(() => queueSave(() => saveNow(false, run)));
+/** A run as it was when it was imported: its trace and its run file. */
+export interface RunTaken {
+  trace: CheckpointedTrace;
+  file: ReturnType<typeof exportRun>;
+}
+
+/**
+ * What the library does when a run ends or is imported (the listener is `./libraryWatch`):
+ * saves it, except a run just opened from the library, which is that entry already
+ * (`openSavedRun` records it as the current entry itself, before it resolves). An imported
+ * file (`taken` as it was imported) is saved after the page has drawn it: writing a large
+ * run into IndexedDB copies it on the page's thread (about 1 s for 100,000 events), and the
+ * user should see the tree first; the run saved is the one imported, even if another has
+ * replaced it since.
+ */
+export function afterRunLifecycle(event: RunLifecycleEvent, taken: RunTaken | null = null): void {
+  if (event.type === 'imported' && event.origin.kind === 'library') return;
+  if (taken !== null) {
+    void afterNextFrame().then(() => queueSave(() => saveNow(false, taken)));
     return;
   }
   void saveCurrentRun();
-});
+}
 
 /**
  * Saves the current run in the library (`exportRun()`): done when a run finishes, stops or
@@ -117,16 +111,13 @@ function queueSave(save: () => Promise<RunMeta | null>): Promise<RunMeta | null>
 }
 
 /** Saves a run: the current one, or one taken as it was (its trace and its file). */
-async function saveNow(
-  manual: boolean,
-  run: { trace: CheckpointedTrace; file: ReturnType<typeof exportRun> } | null = null,
-): Promise<RunMeta | null> {
-  const trace = run?.trace ?? get().trace;
-  if (trace.length === 0 || (!manual && trace === unsaved)) return null;
+async function saveNow(manual: boolean, taken: RunTaken | null = null): Promise<RunMeta | null> {
+  const trace = taken?.trace ?? get().trace;
+  if (trace.length === 0 || (!manual && isUnsavedRun(trace))) return null;
   const mine = current !== null && current.trace === trace ? current : null;
   // Already saved as it is (e.g. a run just opened from the library): nothing to write.
   if (mine && mine.events === trace.length) return null;
-  const file = run?.file ?? exportRun();
+  const file = taken?.file ?? exportRun();
   if (mine) file.createdAt = mine.createdAt;
   try {
     const meta = await (await library()).saveRun(file, mine ? { replace: mine.id } : {});
@@ -160,6 +151,8 @@ export async function openSavedRun(id: string): Promise<boolean> {
       });
       return false;
     }
+    const { trace } = get();
+    current = { trace, id, createdAt: file.createdAt, events: trace.length };
     set({ libraryError: null });
     return true;
   } catch (error) {

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
-import type { ComponentType, ReactNode } from 'react';
+import type { ComponentProps, ComponentType, ReactNode } from 'react';
+import type { TreeCanvas } from '../tree/TreeCanvas';
 import type { ServerEngineSettings } from '../../engines/server/settings';
 import type { RunSource } from '../../run/runFile';
 import { useArbor } from '../../store';
@@ -210,6 +211,21 @@ export function LazyCompareDialog({ open }: { open: boolean }) {
   return (
     <Suspense fallback={null}>
       <compare.Component />
+    </Suspense>
+  );
+}
+
+const canvas = lazyPart(() => import('../tree/TreeCanvas').then((m) => m.TreeCanvas));
+
+/**
+ * The tree drawn on a canvas (past 1,000 nodes), loaded the first time a tree is that large:
+ * the canvas renderer is not in the first paint, which draws the example run's small tree in
+ * SVG. Until it arrives the tree area says so.
+ */
+export function LazyTreeCanvas(props: ComponentProps<typeof TreeCanvas>) {
+  return (
+    <Suspense fallback={<Loading>Drawing the large tree on a canvas…</Loading>}>
+      <canvas.Component {...props} />
     </Suspense>
   );
 }

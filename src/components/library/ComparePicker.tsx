@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { RunMeta } from '../../library/meta';
 import { savedRunTitle } from '../../library/meta';
-import { compareCurrentWith, compareSavedRuns, dismissCompareError, useArbor } from '../../store';
+import { dismissCompareError, useArbor } from '../../store';
+import { compareCurrentWith, compareSavedRuns } from '../../store/libraryActions';
 import { SMALL_BUTTON } from './styles';
 
 /** Props of {@link ComparePicker}. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { saveCurrentRun, useArbor, watchLibrary } from '../../store';
+import { useArbor } from '../../store';
+import { saveCurrentRun, watchLibrary } from '../../store/libraryActions';
 import { ComparePicker } from './ComparePicker';
 import { LibraryMessage } from './LibraryMessage';
 import { RunRow } from './RunRow';

@@ -7,7 +7,7 @@ import {
   sourceLabel,
   taskLabel,
 } from '../../library/meta';
-import { deleteSavedRun, openSavedRun, renameSavedRun } from '../../store';
+import { deleteSavedRun, openSavedRun, renameSavedRun } from '../../store/libraryActions';
 import { RenameField } from './RenameField';
 import { DANGER_BUTTON, SMALL_BUTTON } from './styles';
 

@@ -7,6 +7,7 @@ import { overlayStages } from '../../layout/overlayExtent';
 import type { Store } from '../../store';
 import { expandAll, useArbor } from '../../store';
 import { viewRegion } from './canvasPaths';
+import { LazyTreeCanvas } from '../lazy/panels';
 import { DraftGhost } from './DraftGhost';
 import type { SvgExportInput } from './exportSvg';
 import { exportTitle } from './exportTitle';
@@ -15,7 +16,6 @@ import { FindHighlights } from './FindHighlights';
 import { OverlayLayer } from './OverlayLayer';
 import './tree.css';
 import { TreeA11y, focusedItem } from './TreeA11y';
-import { TreeCanvas } from './TreeCanvas';
 import { hasUnknownEnds } from './legend';
 import { TreeLegend } from './TreeLegend';
 import { TreeScene } from './TreeScene';
@@ -195,7 +195,7 @@ function TreeFigure() {
           onDoubleClick={input.onDoubleClick}
         >
           {canvas ? (
-            <TreeCanvas
+            <LazyTreeCanvas
               scene={scene}
               transform={transform}
               width={size.width}

@@ -39,8 +39,15 @@ vi.mock('../library/library', () => ({
 }));
 
 const library = await import('../library/library');
-const { closeComparison, exportRun, importRun, leaveCurrentRunUnsaved, runToEnd, setSettings, useArbor } =
-  await import('./index');
+const {
+  closeComparison,
+  exportRun,
+  importRun,
+  leaveCurrentRunUnsaved,
+  runToEnd,
+  setSettings,
+  useArbor,
+} = await import('./index');
 const {
   compareCurrentWith,
   compareSavedRuns,

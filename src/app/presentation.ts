@@ -87,7 +87,8 @@ export function usePresentationLayout(slot: RefObject<HTMLElement | null>): void
         if (figure) observer.observe(figure);
         watched = figure;
       }
-      const frame = figure?.firstElementChild;
+      // The frame the tree draws in (the find bar above it hides in this mode).
+      const frame = figure?.querySelector(':scope > [data-tree-frame]');
       const around =
         figure && frame instanceof HTMLElement ? figure.offsetHeight - frame.offsetHeight : 0;
       const top = el.getBoundingClientRect().top + window.scrollY;

@@ -66,28 +66,28 @@ function afterNextFrame(): Promise<void> {
   });
 }
 
-/** A run as it was when it was imported: its trace and its run file. */
+/** A run as it was when it ended or was imported: its trace and its run file. */
 export interface RunTaken {
   trace: CheckpointedTrace;
   file: ReturnType<typeof exportRun>;
 }
 
 /**
- * What the library does when a run ends or is imported (the listener is `./libraryWatch`):
- * saves it, except a run just opened from the library, which is that entry already
- * (`openSavedRun` records it as the current entry itself, before it resolves). An imported
- * file (`taken` as it was imported) is saved after the page has drawn it: writing a large
- * run into IndexedDB copies it on the page's thread (about 1 s for 100,000 events), and the
- * user should see the tree first; the run saved is the one imported, even if another has
- * replaced it since.
+ * What the library does when a run ends or is imported (the listener is `./libraryWatch`,
+ * which takes the run as it was at that moment: the user may have started another by the
+ * time this code has loaded). Saves it, except a run just opened from the library, which is
+ * that entry already (`openSavedRun` records it as the current entry itself, before it
+ * resolves). An imported file is saved after the page has drawn it: writing a large run into
+ * IndexedDB copies it on the page's thread (about 1 s for 100,000 events), and the user
+ * should see the tree first.
  */
-export function afterRunLifecycle(event: RunLifecycleEvent, taken: RunTaken | null = null): void {
+export function afterRunLifecycle(event: RunLifecycleEvent, taken: RunTaken): void {
   if (event.type === 'imported' && event.origin.kind === 'library') return;
-  if (taken !== null) {
+  if (event.type === 'imported') {
     void afterNextFrame().then(() => queueSave(() => saveNow(false, taken)));
     return;
   }
-  void saveCurrentRun();
+  void queueSave(() => saveNow(false, taken));
 }
 
 /**

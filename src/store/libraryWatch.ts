@@ -6,13 +6,10 @@ import { useArbor } from './store';
  * Every run that ends or is imported is saved in the library. The listener is here, in the
  * first paint; the library's actions (`./libraryActions`, with its error words and the
  * cross-tab channel) load with the first run to save, or with the library panel just after
- * the first paint. An imported file is taken as it is now, since the user may have opened
- * another by the time the library's code has loaded and the page has drawn the import.
+ * the first paint. The run is taken as it is now (its trace and its file), since the user
+ * may have started or opened another by the time the library's code has loaded.
  */
 onRunLifecycle((event) => {
-  const taken =
-    event.type === 'imported' && event.origin.kind !== 'library'
-      ? { trace: useArbor.getState().trace, file: exportRun() }
-      : null;
+  const taken = { trace: useArbor.getState().trace, file: exportRun() };
   void import('./libraryActions').then((m) => m.afterRunLifecycle(event, taken));
 });

@@ -45,18 +45,9 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     ],
   },
   {
-    title: 'Find',
-    shortcuts: [
-      { keys: [['/'], ['Ctrl', 'F']], action: 'Find nodes: step text, PRM range, outcome' },
-      {
-        keys: [['Enter'], ['Shift', 'Enter'], ['Esc']],
-        action: 'Next / previous match (centred, inspected); Esc clears',
-      },
-    ],
-  },
-  {
     title: 'Tree (reached with Tab)',
     shortcuts: [
+      { keys: [['/']], action: 'Find nodes (also Ctrl+F); Enter / Shift+Enter: next / previous' },
       { keys: [['↑'], ['↓'], ['←'], ['→']], action: 'Move to the parent, a child or a sibling' },
       { keys: [['Home'], ['Enter']], action: 'Move to the root / inspect the focused node' },
       { keys: [['−'], ['+']], action: 'Fold / unfold the focused subtree (also double-click)' },

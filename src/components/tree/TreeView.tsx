@@ -182,7 +182,10 @@ function TreeFigure() {
   return (
     <figure className="flex flex-col gap-1.5">
       <FindBar find={find} />
-      <div className="relative h-[var(--arbor-tree-height,max(20rem,calc(100vh-27rem)))] overflow-hidden rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
+      <div
+        data-tree-frame=""
+        className="relative h-[var(--arbor-tree-height,max(20rem,calc(100vh-27rem)))] overflow-hidden rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
+      >
         <div
           ref={viewport}
           data-mode={canvas ? 'canvas' : 'svg'}

@@ -31,7 +31,15 @@ let epoch = 0;
 function moveTo(cursor: number): void {
   const { trace } = get();
   const c = Math.max(0, Math.min(Math.floor(cursor), trace.length));
-  update({ cursor: c, eventCount: trace.length, tree: trace.treeAt(c) });
+  // Landing on the last event of a finished run stops playback in the same update, so no
+  // render shows a finished run with a Pause button (the play loop then ends itself).
+  const ends = get().complete && c >= trace.length && get().playing;
+  update({
+    cursor: c,
+    eventCount: trace.length,
+    tree: trace.treeAt(c),
+    ...(ends ? { playing: false } : {}),
+  });
 }
 
 function stopSource(): void {
@@ -120,7 +128,7 @@ export function advance(): Promise<boolean> {
  * recorded events at once, then events pulled from the live search until `count`, the end of
  * the run, an abort of `signal`, or `budgetMs` spent pulling (a slow engine's events show as
  * they come). Does not touch playback (the play loop calls it once per frame).
- * @returns how many events the cursor moved, and whether the run ended before `count`
+ * @returns how many events the cursor moved, and whether the run ended (before `count`, or on its last event)
  */
 export function advanceBy(
   count: number,
@@ -145,7 +153,8 @@ export function advanceBy(
     if (mine !== epoch) return { moved: 0, ended: true };
     const to = Math.min(target, get().trace.length);
     if (to > from) moveTo(to);
-    return { moved: to - from, ended: ended && to < target };
+    const atEnd = get().complete && to >= get().eventCount;
+    return { moved: to - from, ended: (ended && to < target) || atEnd };
   });
 }
 

@@ -11,54 +11,20 @@
  */
 import { recordFrames } from './frames';
 import { chromium, type Page } from '@playwright/test';
-import { createRng } from '../src/core/rng';
-import { collectEvents, runSearch } from '../src/core/search';
-import { createSyntheticDomain } from '../src/core/testing/scripted';
-import type { TraceEvent } from '../src/core/tree/events';
 import { chromiumLaunchOptions } from '../e2e/chromium';
+import { createRng } from '../src/core/rng';
 import { makeRunFile } from '../src/run/runFile';
 import { DEFAULT_SETTINGS } from '../src/run/settings';
 import { startPreview } from './previewServer';
+import type { FrameStats } from './synthetic';
+import { frameStats, loadRun as load, syntheticRun } from './synthetic';
 
 const PORT = 4180;
 const BASE = `http://127.0.0.1:${PORT}`;
 
-/** A synthetic MCTS run grown until it has about `nodes` nodes, or `events` events. */
-function syntheticRun(limit: { nodes?: number; events?: number }): TraceEvent[] {
-  const domain = createSyntheticDomain(3, 12);
-  const iterations = limit.nodes ? Math.ceil(limit.nodes / 3) : Math.ceil((limit.events ?? 0) / 7);
-  const program = runSearch(
-    { ...domain, problem: { id: 'bench' }, rng: createRng(1) },
-    {
-      algorithm: 'mcts',
-      rule: 'uct',
-      c: Math.SQRT2,
-      iterations,
-      maxDepth: 12,
-      childrenPerExpansion: 3,
-      valueMode: 'prm',
-    },
-  );
-  const events = collectEvents(program);
-  return limit.events ? events.slice(0, limit.events) : events;
-}
-
 /** Frame times (ms) recorded in the page while `act` runs. */
-async function frameTimes(
-  page: Page,
-  act: () => Promise<void>,
-): Promise<{ mean: number; p95: number; frames: number }> {
-  const frames = await recordFrames(page, act);
-  const sorted = [...frames].sort((a, b) => a - b);
-  const mean = frames.reduce((a, b) => a + b, 0) / Math.max(1, frames.length);
-  return { mean, p95: sorted[Math.floor(sorted.length * 0.95)] ?? 0, frames: frames.length };
-}
-
-async function load(page: Page, events: TraceEvent[]): Promise<number> {
-  const file = JSON.stringify(makeRunFile(DEFAULT_SETTINGS, events));
-  const result = await page.evaluate((text) => window.arbor.importRun(text), file);
-  if (!result.ok) throw new Error(result.error);
-  return page.evaluate(() => window.arbor.state().nodeCount);
+async function frameTimes(page: Page, act: () => Promise<void>): Promise<FrameStats> {
+  return frameStats(await recordFrames(page, act));
 }
 
 async function main(): Promise<void> {

@@ -109,6 +109,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     environment: 'node',
+    setupFiles: ['src/core/testing/allTasks.ts'],
     testTimeout: 30_000,
     // The JSON report is what .ci/run counts; the default reporter is for people.
     reporters: ['default', ['json', { outputFile: '.reports/unit.json' }]],

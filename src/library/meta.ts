@@ -2,7 +2,7 @@ import { importedFacts, SOURCE_TOOL } from '../run/importedRun';
 import type { Algorithm, SearchSettings } from '../core/search/settings';
 import type { TraceEvent } from '../core/tree/events';
 import type { RunFileV2, RunSource } from '../run/runFile';
-import { taskEntry } from '../core/tasks/registry';
+import { taskLabel as registryTaskLabel } from '../core/tasks/registry';
 import type { RunSettings, TaskId } from '../run/settings';
 
 /** How a saved run ended, as the library lists it. */
@@ -44,9 +44,9 @@ const ALGORITHM_LABEL: Record<Algorithm, string> = {
   'best-of-n': 'Best-of-N',
 };
 
-/** A task's name as the library shows it. */
+/** A task's name as the library shows it (known before the task's entry has loaded). */
 export function taskLabel(task: TaskId): string {
-  return taskEntry(task).label;
+  return registryTaskLabel(task);
 }
 
 /** An algorithm's name as the library shows it. */

@@ -13,6 +13,7 @@ import { cancelPlay } from './playToken';
 import { RunSource, serial } from './runner';
 import { emptyRun } from './runSlice';
 import { update, useArbor } from './store';
+import { allTasksOrError, withTask } from './taskLoading';
 import { clearedView } from './viewSlice';
 
 /**
@@ -203,8 +204,10 @@ export function reset(): void {
 
 /** Replaces the settings and resets the run (a run always matches its settings). */
 export function setSettings(settings: RunSettings): void {
-  useArbor.setState({ settings });
-  reset();
+  withTask(settings.task, () => {
+    useArbor.setState({ settings });
+    reset();
+  });
 }
 
 /** Runs the search to its end and puts the cursor on the last event. */
@@ -272,8 +275,12 @@ export async function importRun(
 ): Promise<ParsedRun> {
   const mine = ++importToken;
   stopFileImport();
-  const parsed = await readRun(input, fileName, options);
+  const [read, tasksMissing] = await Promise.all([
+    readRun(input, fileName, options),
+    allTasksOrError(),
+  ]);
   if (mine !== importToken) return { ok: false, error: 'A newer import replaced this one.' };
+  const parsed: ImportResult = tasksMissing === null ? read : { ok: false, error: tasksMissing };
   if (!parsed.ok && parsed.records) {
     // Several questions' trees: the user chooses one (chooseImportRecord) or dismisses.
     pendingChoice = { input: input as string, fileName, origin };
@@ -378,9 +385,11 @@ export async function importRunFile(
   if (mine !== importToken || replayed === null) {
     return { ok: false, error: 'A newer import replaced this one.' };
   }
+  const tasksMissing = await allTasksOrError();
+  if (mine !== importToken) return { ok: false, error: 'A newer import replaced this one.' };
   importAbort = null;
   useArbor.setState({ importProgress: null });
-  return openRun(replayed);
+  return openRun(tasksMissing === null ? replayed : { ok: false, error: tasksMissing });
 }
 
 /** Shows a read run (or its error), as {@link importRun} describes. */

@@ -16,6 +16,7 @@ import { fitEngineToTask } from '../run/engineFit';
 import { firstProblem } from '../run/settings';
 import { runToEnd, setSettings } from './runActions';
 import { useArbor } from './store';
+import { withTask } from './taskLoading';
 
 /** Search settings of one algorithm. */
 export type SettingsOf<A extends Algorithm> = Extract<SearchSettings, { algorithm: A }>;
@@ -151,9 +152,11 @@ export function switchEngine(patch: EnginePatch & { kind: EngineKind }): void {
 
 /** Switches task domain, starting at its first problem, and resets the run. */
 export function setTask(task: TaskId): void {
-  const { settings } = useArbor.getState();
-  if (settings.task === task) return;
-  setSettings(fitEngineToTask(mergeSettings(settings, { task, problemId: firstProblem(task) })));
+  if (useArbor.getState().settings.task === task) return;
+  withTask(task, () => {
+    const { settings } = useArbor.getState();
+    setSettings(fitEngineToTask(mergeSettings(settings, { task, problemId: firstProblem(task) })));
+  });
 }
 
 /**
@@ -162,7 +165,9 @@ export function setTask(task: TaskId): void {
  * run is.
  */
 export function runInArbor(problem: { task: TaskId; problemId: string } | null): void {
-  const { settings } = useArbor.getState();
-  setSettings(fitEngineToTask(problem ? mergeSettings(settings, problem) : settings));
-  void runToEnd();
+  withTask(problem?.task ?? useArbor.getState().settings.task, () => {
+    const { settings } = useArbor.getState();
+    setSettings(fitEngineToTask(problem ? mergeSettings(settings, problem) : settings));
+    void runToEnd();
+  });
 }

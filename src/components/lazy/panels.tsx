@@ -3,6 +3,7 @@ import type { ComponentProps, ComponentType, ReactNode } from 'react';
 import type { TreeCanvas } from '../tree/TreeCanvas';
 import type { ServerEngineSettings } from '../../engines/server/settings';
 import type { RunSource } from '../../run/runFile';
+import { loadAllTasks } from '../../core/tasks/registry';
 import { useArbor } from '../../store';
 import type { TinyEngineSettings } from '../../engines/tiny/settings';
 import type { WebLlmEngineSettings } from '../../engines/webllm/settings';
@@ -30,6 +31,14 @@ function lazyPart<P extends object>(
   };
 }
 
+/**
+ * A part that may show a run of any task (the lab's grids, saved runs, a comparison, an
+ * imported tree's settings): it waits for every task's entry too (core/tasks/registry.ts).
+ */
+function withAllTasks<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), loadAllTasks()]).then(([part]) => part);
+}
+
 /** A small, honest placeholder while a part's chunk loads. */
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -39,16 +48,19 @@ function Loading({ children }: { children: ReactNode }) {
   );
 }
 
-const lab = lazyPart(() => import('../lab/LabPage').then((m) => m.LabPage));
-const library = lazyPart(() => import('../library/RunLibrary').then((m) => m.RunLibrary));
+const lab = lazyPart(withAllTasks(() => import('../lab/LabPage').then((m) => m.LabPage)));
+// The library loads just after the first paint, so every task is there soon after it too.
+const library = lazyPart(
+  withAllTasks(() => import('../library/RunLibrary').then((m) => m.RunLibrary)),
+);
 const modelBody = lazyPart(() => import('../model/ModelPanelBody').then((m) => m.ModelPanelBody));
 const activity = lazyPart(() =>
   import('../model/ModelActivityBody').then((m) => m.ModelActivityBody),
 );
 const serverForm = lazyPart(() => import('../server/ServerForm').then((m) => m.ServerForm));
 // Shown only for runs read from files: never on the first screen.
-const importedSettings = lazyPart(() =>
-  import('../ImportedSettings').then((m) => m.ImportedSettings),
+const importedSettings = lazyPart(
+  withAllTasks(() => import('../ImportedSettings').then((m) => m.ImportedSettings)),
 );
 const importChoices = lazyPart(() => import('../ImportChoices').then((m) => m.ImportChoices));
 const tinyFields = lazyPart(() => import('../tiny/TinyFields').then((m) => m.TinyFields));
@@ -198,7 +210,9 @@ export function LazyHelpOverlay({ open }: { open: boolean }) {
   );
 }
 
-const compare = lazyPart(() => import('../compare/CompareDialog').then((m) => m.CompareDialog));
+const compare = lazyPart(
+  withAllTasks(() => import('../compare/CompareDialog').then((m) => m.CompareDialog)),
+);
 
 /**
  * The comparison of two runs, loaded the first time one opens (from the library, the

@@ -9,7 +9,6 @@ import type { StepJudge, StepProposer } from '../../core/engine';
 import type { KvCacheProbe } from '../../core/search/schedule';
 import type { Game24Problem, Game24State } from '../../core/tasks/game24/state';
 import type { TinyEngineParts } from './engine';
-import { tinyKit } from './kit';
 import { TINY_ENGINE_LABEL } from './labels';
 import { tinySession } from './session';
 import type { TinyEngineSettings } from './settings';
@@ -26,8 +25,9 @@ export function deferredTinyEngine(
   let parts: TinyEngineParts | null = null;
   let making: Promise<TinyEngineParts> | null = null;
   const ready = (): Promise<TinyEngineParts> =>
-    (making ??= Promise.all([tinySession.load(), import('./engine')]).then(
-      ([model, { createTinyEngine }]) => (parts = createTinyEngine(model, settings, run, tinyKit)),
+    (making ??= Promise.all([tinySession.load(), import('./engine'), import('./kit')]).then(
+      ([model, { createTinyEngine }, { tinyKit }]) =>
+        (parts = createTinyEngine(model, settings, run, tinyKit)),
     ));
   return {
     proposer: {

@@ -33,10 +33,12 @@ module.exports = {
     layer('importers', ['run', 'engines', 'core']),
     layer('library', ['run', 'engines', 'core']),
     layer('lab', ['run', 'engines', 'core']),
+    layer('lessons', ['run', 'engines', 'core']),
     layer('narration', ['run', 'engines', 'core']),
     layer('layout', ['core']),
     layer('store', [
       'lab',
+      'lessons',
       'library',
       'importers',
       'narration',
@@ -48,6 +50,7 @@ module.exports = {
     layer('components', [
       'store',
       'lab',
+      'lessons',
       'library',
       'importers',
       'narration',

@@ -18,11 +18,13 @@ const SERVER_HTTP_SOURCES = [
 const CSP: Record<string, readonly string[]> = {
   'default-src': ["'self'"],
   // No inline script and no eval; web-llm compiles its model library and tokenizer as
-  // WebAssembly, which needs 'wasm-unsafe-eval' (it allows WebAssembly.compile/instantiate,
-  // not JavaScript eval).
+  // WebAssembly, and the tiny model's worker compiles onnxruntime-web's .wasm (a file of the
+  // build), which needs 'wasm-unsafe-eval' (it allows WebAssembly.compile/instantiate, not
+  // JavaScript eval).
   'script-src': ["'self'", "'wasm-unsafe-eval'"],
-  // The web-llm worker is a file of the build (`new Worker(new URL('./worker.ts', ...))`);
-  // nothing makes blob: workers, so blob: is not allowed.
+  // The web-llm and tiny-model workers are files of the build (`new Worker(new URL(...))`);
+  // nothing makes blob: workers (onnxruntime-web's proxy worker is off), so blob: is not
+  // allowed.
   'worker-src': ["'self'"],
   'connect-src': [
     "'self'",
@@ -107,6 +109,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     environment: 'node',
+    setupFiles: ['src/core/testing/allTasks.ts'],
     testTimeout: 30_000,
     // The JSON report is what .ci/run counts; the default reporter is for people.
     reporters: ['default', ['json', { outputFile: '.reports/unit.json' }]],

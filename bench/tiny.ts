@@ -11,6 +11,7 @@ import type { SearchSettings } from '../src/core/search/settings';
 import { game24Task, PUZZLES } from '../src/core/tasks/game24';
 import type { TraceEvent } from '../src/core/tree/events';
 import { createTinyEngine } from '../src/engines/tiny/engine';
+import { tinyKit } from '../src/engines/tiny/kit';
 import { greedyLine } from '../src/engines/tiny/greedyLine';
 import { DEFAULT_TINY_ENGINE } from '../src/engines/tiny/settings';
 import { loadNodeTinyModel } from '../src/engines/tiny/testing/nodeModel';
@@ -68,7 +69,7 @@ async function prefillPerStep(
   for (const id of PUZZLE_IDS) {
     const problem = PUZZLES.find((p) => p.id === id);
     if (!problem) throw new Error(id);
-    const parts = createTinyEngine(model, DEFAULT_TINY_ENGINE, { seed: 1 }, budget);
+    const parts = createTinyEngine(model, DEFAULT_TINY_ENGINE, { seed: 1 }, tinyKit, budget);
     const events: TraceEvent[] = [];
     const ctx = { task: game24Task, problem, ...parts, rng: createRng(1) };
     for await (const e of streamEvents(runSearch(ctx, search))) events.push(e);

@@ -2,6 +2,7 @@ import { createRng } from '../src/core/rng';
 import { collectEvents, runSearch } from '../src/core/search';
 import { createSyntheticDomain } from '../src/core/testing/scripted';
 import type { TraceEvent } from '../src/core/tree/events';
+import { importRunText } from '../src/importers';
 import { makeRunFile } from '../src/run/runFile';
 import { DEFAULT_SETTINGS } from '../src/run/settings';
 import { expect, test } from './fixtures';
@@ -69,6 +70,35 @@ test('a file that fails halfway through the worker’s check is refused with the
     buffer: Buffer.from(JSON.stringify(file)),
   });
   await expect(page.getByRole('alert')).toContainText(`events.${half}.iteration`);
+  await expect(page.getByTestId('import-progress')).toBeHidden();
+  expect(await arbor.state()).toEqual(before);
+});
+
+test('a file whose events pass the check but do not fit the tree is refused with the same words as on the page', async ({
+  arbor,
+  page,
+}) => {
+  await arbor.goto();
+  const before = await arbor.state();
+  // Events 0–7,999 with the 5,000th-or-later expansion taken out: a later event names a
+  // node that never appeared. The page replays the events' text while the worker checks
+  // them, fails, and then replays the checked events, which says why.
+  const events = EVENTS.slice(0, 8_000);
+  const cut = events.findIndex((e, i) => i >= 5_000 && e.type === 'expand');
+  const text = JSON.stringify(
+    makeRunFile(
+      DEFAULT_SETTINGS,
+      events.filter((_, i) => i !== cut),
+    ),
+  );
+  const expected = importRunText(text, 'misfit.json');
+  expect(expected.ok).toBe(false);
+  await arbor.importFile.setInputFiles({
+    name: 'misfit.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await expect(page.getByRole('alert')).toContainText(expected.ok ? '' : expected.error);
   await expect(page.getByTestId('import-progress')).toBeHidden();
   expect(await arbor.state()).toEqual(before);
 });

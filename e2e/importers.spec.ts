@@ -152,3 +152,31 @@ test("rStar-Math's own output (JSON lines) lists its questions and opens the one
     "against the record's reference answer",
   );
 });
+
+/** Issue 15: ends a file marks but does not judge are shown as such, neither ✓ nor ✗. */
+for (const { file, id, answer } of [
+  { file: 'openr.json', id: 3, answer: '72' },
+  { file: 'rstar-math.json', id: 5, answer: '4' },
+] as const) {
+  test(`the ends of an imported ${file} say "correctness unknown"`, async ({ arbor, page }) => {
+    await arbor.goto();
+    await arbor.importFile.setInputFiles(sample(file));
+    const end = page.getByRole('img', { name: /^Search tree/ }).locator(`g[data-node-id="${id}"]`);
+    await expect(end).toHaveAttribute('data-outcome', 'unknown');
+    await expect(end).toContainText(`? ${answer}`);
+    await expect(end).not.toContainText('✓');
+    await expect(end).not.toContainText('✗');
+    await expect(page.getByLabel('Tree legend')).toContainText('correctness unknown');
+    await expect(arbor.summaryValue('Best answer so far')).toContainText('correctness unknown');
+    // The terminal event of that node, narrated.
+    const index = await page.evaluate((node) => {
+      const run = window.arbor.exportRun() as { events: { type: string; node?: number }[] };
+      return run.events.findIndex((e) => e.type === 'terminal' && e.node === node);
+    }, id);
+    expect(index).toBeGreaterThan(0);
+    await page.evaluate((n) => window.arbor.seek(n), index + 1);
+    await expect(page.getByRole('region', { name: 'Narration' })).toContainText(
+      `with the answer ${answer}; the file does not say whether it is right (correctness unknown)`,
+    );
+  });
+}

@@ -173,8 +173,10 @@ test('two runs of one problem compare side by side with the same node highlighte
   await expect(lab.compare.getByTestId('compare-hint')).toContainText('First run: g24-001');
   await lab.table.getByRole('button', { name: /^Pick g24-001, k = 32, seed 1/ }).click();
 
-  const left = lab.compare.getByTestId('compare-left');
-  const right = lab.compare.getByTestId('compare-right');
+  // The comparison opens over the page.
+  const dialog = lab.page.getByRole('dialog', { name: 'Compare two runs' });
+  const left = dialog.getByTestId('compare-left');
+  const right = dialog.getByTestId('compare-right');
   await expect(left).toContainText('k = 2');
   await expect(right).toContainText('k = 32');
   // The root is the same node in both runs.
@@ -183,8 +185,8 @@ test('two runs of one problem compare side by side with the same node highlighte
   await root.click();
   await expect(left.locator('[data-highlighted="true"]')).toHaveAttribute('data-path-key', key);
   await expect(right.locator('[data-highlighted="true"]')).toHaveAttribute('data-path-key', key);
-  await lab.compare.getByRole('button', { name: 'Close comparison' }).click();
-  await expect(left).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
 });
 
 test('the results export as CSV (runs, points) and the plot as a standalone SVG and a PNG', async ({

@@ -1,15 +1,14 @@
 /**
  * `npm run check:size` (part of `npm test`, after the e2e build): fails when the JavaScript
  * the page fetches before its first paint, gzipped, is over the budget (scripts/firstPaint.ts
- * says what counts). Issue 14 asks for 170 KiB; the budget holds what the build reaches today,
- * so the first paint cannot grow unnoticed while the rest of the way is made.
+ * says what counts). The budget is issue 14's 170 KiB (the build makes 168.0 KiB).
  *
  *   npx vite build --outDir dist && npx tsx scripts/checkFirstPaint.ts dist
  */
 import { builtFiles, firstPaintScriptBytes } from './firstPaint';
 
 /** The most gzipped JavaScript the first paint may fetch, in KiB. */
-const FIRST_PAINT_BUDGET_KIB = 190;
+const FIRST_PAINT_BUDGET_KIB = 170;
 
 const dir = process.argv[2] ?? process.env.E2E_DIST ?? 'dist';
 const files = builtFiles(dir);

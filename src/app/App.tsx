@@ -9,6 +9,7 @@ import { ModelActivity } from '../components/model/ModelActivity';
 import { ModelPanel } from '../components/model/ModelPanel';
 import { ServerPanel } from '../components/server/ServerPanel';
 import {
+  LazyCompareDialog,
   LazyHelpOverlay,
   LazyInspector,
   LazyLabPage,
@@ -114,6 +115,7 @@ export function App() {
   useLabKeys();
   const theme = useArbor((s) => s.theme);
   const helpOpen = useArbor((s) => s.helpOpen);
+  const comparing = useArbor((s) => s.comparison !== null);
   const page = useArbor((s) => s.lab.page);
   const presentation = usePresentationRoot();
   useEffect(() => {
@@ -136,7 +138,7 @@ export function App() {
         </p>
         {/* The lab shows its own engine in its setup (the grid may use another). */}
         {page === 'lab' ? <span className="ml-auto" /> : <EngineBadge className="ml-auto" />}
-        {page !== 'lab' && <PresentButton />}
+        <PresentButton />
         <ThemeToggle />
         <button
           type="button"
@@ -166,6 +168,7 @@ export function App() {
         </div>
       </main>
       <LazyHelpOverlay open={helpOpen} />
+      <LazyCompareDialog open={comparing} />
     </div>
   );
 }

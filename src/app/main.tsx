@@ -3,6 +3,8 @@ import '../run/zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { loadTask } from '../core/tasks/registry';
+import { parseSettings } from '../run/urlState';
 import { installTestHook } from './testHook';
 import { applyLinkedView, installUrlSync } from './urlSync';
 import { serverSession } from '../engines/server/session';
@@ -16,18 +18,26 @@ modelSession.hooks = { onUsage: recordModelUsage, onDraft: setDraft };
 serverSession.hooks = {
   onDraft: (d) => setDraft(d.text === null ? null : { parentSteps: d.parentSteps, text: d.text }),
 };
-installUrlSync();
-installTestHook();
-// The screen is never empty: the run the settings describe is computed at once (the
-// simulated engine needs no download) and shown finished; Home or Reset goes back to the start.
-// It is not saved in the library on every load ("Save run" saves it).
-leaveCurrentRunUnsaved();
-void runToEnd().then(() => applyLinkedView());
+// The task a link names loads before anything reads the settings (only the first task is in
+// the first paint: core/tasks/registry.ts). If it cannot load, the link's settings say why.
+void loadTask(parseSettings(window.location.search).task)
+  .catch(() => undefined)
+  .then(start);
 
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element');
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+function start(): void {
+  installUrlSync();
+  installTestHook();
+  // The screen is never empty: the run the settings describe is computed at once (the
+  // simulated engine needs no download) and shown finished; Home or Reset goes back to the
+  // start. It is not saved in the library on every load ("Save run" saves it).
+  leaveCurrentRunUnsaved();
+  void runToEnd().then(() => applyLinkedView());
+
+  const container = document.getElementById('root');
+  if (!container) throw new Error('index.html has no #root element');
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

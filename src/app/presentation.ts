@@ -1,17 +1,12 @@
 import type { CSSProperties, RefObject } from 'react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { presentationFontPx } from '../layout/presentationFont';
 import { useArbor } from '../store';
 
 /**
  * Presentation mode's page-level pieces: the type size, the tree's height, the scroll
  * position kept across the mode, and the tree kept in view while stepping on a narrow page.
  */
-
-/** The smallest type in presentation mode, in CSS px: 24 screen px, and never under 18 CSS px. */
-export function presentationFontPx(devicePixelRatio: number): number {
-  const ratio = devicePixelRatio > 0 ? devicePixelRatio : 1;
-  return Math.max(18, Math.ceil(24 / ratio));
-}
 
 /** The device pixel ratio (browser zoom included), updated when it changes. */
 function useDevicePixelRatio(): number {
@@ -33,8 +28,8 @@ export function usePresentationRoot(): {
   'data-presentation': 'on' | 'off';
   style: CSSProperties;
 } {
-  // Presentation mode is the visualizer's: the effort lab shows as it is.
-  const on = useArbor((s) => s.presenting && s.lab.page !== 'lab');
+  // The visualizer's tree and the effort lab's plot (issue 16) both take the screen.
+  const on = useArbor((s) => s.presenting);
   const font = presentationFontPx(useDevicePixelRatio());
   return {
     'data-presentation': on ? 'on' : 'off',
@@ -92,7 +87,8 @@ export function usePresentationLayout(slot: RefObject<HTMLElement | null>): void
         if (figure) observer.observe(figure);
         watched = figure;
       }
-      const frame = figure?.firstElementChild;
+      // The frame the tree draws in (the find bar above it hides in this mode).
+      const frame = figure?.querySelector(':scope > [data-tree-frame]');
       const around =
         figure && frame instanceof HTMLElement ? figure.offsetHeight - frame.offsetHeight : 0;
       const top = el.getBoundingClientRect().top + window.scrollY;

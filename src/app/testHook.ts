@@ -12,9 +12,7 @@ import {
   selectNode,
   setDraft,
   setLabPage,
-  startLab,
   step,
-  updateLabDraft,
   updateSettings,
   useArbor,
 } from '../store';
@@ -91,8 +89,11 @@ export interface ArborTestApi {
   };
   /** The effort lab (issue 5): start a grid, read its progress and its runs, switch pages. */
   lab: {
-    /** Merges `patch` into the lab's draft and starts it; returns its problems ([] = started). */
-    start(patch?: Partial<GridSpec>): string[];
+    /**
+     * Merges `patch` into the lab's draft and starts it; resolves to its problems ([] =
+     * started). The lab's actions load on first use (they are not in the first paint).
+     */
+    start(patch?: Partial<GridSpec>): Promise<string[]>;
     state(): ArborLabState;
     /** The grid's runs in order, each with its result's status (null: not run yet). */
     cells(): { id: string; status: string | null }[];
@@ -133,7 +134,8 @@ export const arborTestApi: ArborTestApi = {
     load: async (id) => (await import('../library/library')).loadRun(id),
   },
   lab: {
-    start: (patch) => {
+    start: async (patch) => {
+      const { startLab, updateLabDraft } = await import('../store/labActions');
       if (patch) updateLabDraft(patch);
       return startLab();
     },

@@ -1,3 +1,4 @@
+import { isTaskLoaded } from '../core/tasks/registry';
 import { isProblem } from '../run/problems';
 import type { LinkedView } from '../run/linkedView';
 import { parseView, serializeView } from '../run/linkedView';
@@ -14,7 +15,10 @@ let linked: LinkedView = { event: null, node: null };
  * @returns a function that stops the sync
  */
 export function installUrlSync(win: Window = window): () => void {
-  setSettings(parseSettings(win.location.search, { isProblem }));
+  const asked = parseSettings(win.location.search);
+  // main.tsx loads the linked task first; one that failed to load is asked for again, and
+  // says why it cannot show (the store's withTask), while the page keeps the first task.
+  setSettings(isTaskLoaded(asked.task) ? parseSettings(win.location.search, { isProblem }) : asked);
   const write = () => {
     const s = useArbor.getState();
     const view = serializeView(s);

@@ -135,6 +135,8 @@ export function useKeyboard(): void {
     const blocked = (e: KeyboardEvent): boolean => {
       if (e.ctrlKey || e.metaKey || e.altKey) return true;
       const s = useArbor.getState();
+      // The comparison over the page has its own keys (Esc closes it).
+      if (s.comparison !== null) return true;
       if (s.helpOpen) {
         if (e.key === 'Escape') {
           setHelpOpen(false);

@@ -29,11 +29,13 @@ export function EngineBadge({ className = '' }: { className?: string }) {
   if (!definition.capabilities.simulated) {
     return (
       <span
-        className={`inline-flex max-w-full items-center gap-1 rounded-full border border-emerald-400 bg-emerald-50 px-3 py-0.5 text-sm font-medium break-all text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200 ${className}`}
+        className={`inline-flex max-w-full items-center gap-1 rounded-full border border-emerald-400 bg-emerald-50 px-3 py-0.5 text-sm font-medium wrap-anywhere text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200 ${className}`}
         title={
           engine.kind === 'webllm'
             ? 'Steps are written and judged by this model, running in your browser through WebGPU (web-llm)'
-            : 'Steps are written and judged by this model, on the server you connected'
+            : engine.kind === 'tiny'
+              ? 'Steps are written by Arbor’s own tiny model, running in your browser (onnxruntime-web)'
+              : 'Steps are written and judged by this model, on the server you connected'
         }
       >
         <span aria-hidden="true">◆</span>

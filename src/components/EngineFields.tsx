@@ -5,8 +5,8 @@ import { chooseServerModel, setEngineKind, updateEngine, useArbor } from '../sto
 import { switchToSimulated } from '../store/modelActions';
 import { EngineBadge } from './EngineBadge';
 import { SimulatedEngineFields } from './SimulatedEngineFields';
-import { WebLlmFields } from './model/WebLlmFields';
-import { ServerFields } from './server/ServerFields';
+import { LazyServerFields, LazyTinyFields, LazyWebLlmFields } from './lazy/panels';
+import { TINY_ENGINE_LABEL, TINY_WORD_PROBLEMS } from '../engines/tiny/labels';
 
 /** Whether an engine can be chosen now, what the choice says, and how to choose it. */
 interface Choice {
@@ -20,6 +20,7 @@ interface Choice {
 function useChoices(engine: EngineSettings): Record<EngineKind, Choice> {
   const loaded = useArbor((s) => s.loadedModelId);
   const server = useArbor((s) => s.server);
+  const task = useArbor((s) => s.settings.task);
   const modelName = engine.kind === 'webllm' ? engine.modelId : loaded;
   const serverModel =
     engine.kind === 'server'
@@ -48,6 +49,11 @@ function useChoices(engine: EngineSettings): Record<EngineKind, Choice> {
       choose: () => {
         if (serverModel !== null) chooseServerModel(serverModel);
       },
+    },
+    tiny: {
+      label: TINY_ENGINE_LABEL,
+      disabledWhy: task === 'game24' || engine.kind === 'tiny' ? null : TINY_WORD_PROBLEMS,
+      choose: () => setEngineKind('tiny'),
     },
   };
 }
@@ -98,9 +104,11 @@ function Knobs({ engine }: { engine: EngineSettings }) {
     case 'simulated':
       return <SimulatedEngineFields set={updateEngine} engine={engine} />;
     case 'webllm':
-      return <WebLlmFields engine={engine} />;
+      return <LazyWebLlmFields engine={engine} />;
     case 'server':
-      return <ServerFields engine={engine} />;
+      return <LazyServerFields engine={engine} />;
+    case 'tiny':
+      return <LazyTinyFields engine={engine} />;
   }
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportProgress } from '../importers';
 import { dismissImportError, exportRun, importRunFile, useArbor } from '../store';
-import { ImportChoices } from './ImportChoices';
+import { LazyImportChoices } from './lazy/panels';
 
 const BUTTON =
   'rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-blue-600';
@@ -216,7 +216,7 @@ export function ImportExport() {
           </button>
         </div>
       )}
-      <ImportChoices />
+      <LazyImportChoices />
       {dragging && (
         <div
           data-testid="drop-zone"

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { SearchTree } from '../core/tree/tree';
+import { verdictWords } from '../core/tree/tree';
 import { taskEntry } from '../core/tasks/registry';
 import { engineFor } from '../engines/registry';
 import type { ServerRecording } from '../engines/server/recording';
@@ -128,7 +129,7 @@ export function RunSummary() {
         )}
         <Item term={answer?.final ? 'Answer' : 'Best answer so far'}>
           {answer
-            ? `${answer.answer} — ${answer.correct ? 'correct' : 'wrong'}`
+            ? `${answer.answer} — ${verdictWords(answer.correct)}`
             : tree.done
               ? 'none'
               : 'none yet'}

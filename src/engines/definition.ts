@@ -33,6 +33,13 @@ export type EngineWrap = <S, P extends Problem>(
   task: TaskEntry<S, P>['task'],
 ) => Pick<EngineParts<S, P>, 'proposer' | 'judge'>;
 
+/** The model that made a run, as its run file records it (the tiny model's manifest). */
+export interface RunModel {
+  name: string;
+  /** sha256 of the model file, 64 hex digits. */
+  sha256: string;
+}
+
 /** What a run gives the engine besides its settings. */
 export interface RunContext {
   /** The run's seed (engines that seed their requests per path use it). */
@@ -47,6 +54,12 @@ export interface EngineCapabilities {
    * carries the run, a lab point re-makes its runs, and Continue simply runs it again.
    */
   reproducible: boolean;
+  /**
+   * A link carries its settings: the settings alone name a run this page can make again (the
+   * simulated engine; the tiny model, which ships with the app). Model runs that need a model
+   * the user loads or a server they connect travel as files.
+   */
+  linkable: boolean;
   /** No language model: the UI labels its output as simulated. */
   simulated: boolean;
   /** Its steps come with token log-probabilities (PUCT priors, a self-judge). */
@@ -74,6 +87,8 @@ export interface EngineDefinition<T extends { kind: string }> {
   readonly capabilities: EngineCapabilities;
   /** The judges it offers on a task (a subset of the table's judge choices). */
   judgesFor(task: AnyTaskEntry): readonly string[];
+  /** Why it cannot run this task at all (the tiny model on word problems), or null. */
+  taskProblem?(task: AnyTaskEntry): string | null;
   /** What the engine's judge is called in sentences ("the self-judge"). */
   readonly judgeNames?: Readonly<Record<string, string>>;
   /** Whole runs the effort lab may have in flight together (1 when absent: one GPU). */
@@ -83,6 +98,8 @@ export interface EngineDefinition<T extends { kind: string }> {
    * `server` field; absent for engines whose events are the whole record.
    */
   lastRecording?(): RunRecording | null;
+  /** The model that makes its runs now (recorded in the run file), or null when none is loaded. */
+  model?(): RunModel | null;
   /**
    * The proposer and judge for a run of this task.
    * @throws Error with a reason a person can act on (no model loaded, another model)

@@ -3,6 +3,8 @@ import { serverEngine } from './server/definition';
 import type { ServerEngineSettings } from './server/settings';
 import { simulatedEngine } from './simulated/definition';
 import type { SimulatedEngineSettings } from './simulated/settings';
+import { tinyEngine } from './tiny/definition';
+import type { TinyEngineSettings } from './tiny/settings';
 import { webLlmEngine } from './webllm/definition';
 import type { WebLlmEngineSettings } from './webllm/settings';
 
@@ -11,12 +13,13 @@ import type { WebLlmEngineSettings } from './webllm/settings';
  * Adding an engine is its folder (settings, table, definition) plus a line here and a member
  * of {@link EngineSettings}.
  */
-export const ENGINES = [simulatedEngine, webLlmEngine, serverEngine] as const;
+export const ENGINES = [simulatedEngine, webLlmEngine, serverEngine, tinyEngine] as const;
 
 /** Which engine writes and scores the steps, with its settings. */
-export type EngineSettings = SimulatedEngineSettings | WebLlmEngineSettings | ServerEngineSettings;
+export type EngineSettings =
+  SimulatedEngineSettings | WebLlmEngineSettings | ServerEngineSettings | TinyEngineSettings;
 
-/** An engine's kind: `'simulated' | 'webllm' | 'server'`. */
+/** An engine's kind: `'simulated' | 'webllm' | 'server' | 'tiny'`. */
 export type EngineKind = EngineSettings['kind'];
 
 /** The definition of an engine kind. */

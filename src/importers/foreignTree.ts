@@ -24,10 +24,12 @@ export interface ForeignNode {
   /** A PRM step score in [0, 1], when the tool saved one. */
   prm?: number;
   /**
-   * The line ends here with a final answer, and whether it is right — only where the file
-   * lets Arbor tell (a reference answer to compare with); otherwise the node has no `end`.
+   * The line ends here: with a final answer ('' when the file gives none Arbor can read) and
+   * whether it is right — `null` when the file marks the end but lets Arbor tell nothing of
+   * its correctness (no reference answer to compare with: "correctness unknown"); or with a
+   * failure the tool names instead of an answer (`failed`: shown as an invalid step, why).
    */
-  end?: { answer: string; correct: boolean };
+  end?: { answer: string; correct: boolean | null } | { failed: string };
 }
 
 export type TreeEvents = { ok: true; events: TraceEvent[] } | { ok: false; error: string };
@@ -52,7 +54,8 @@ function childLists(nodes: readonly ForeignNode[]): number[][] | string {
 /**
  * Turns a foreign tree into events the reducer accepts: `start`, one `expand` per parent in
  * breadth-first order (so child ids are dense, as the reducer requires), a `terminal` per
- * node whose right-or-wrong the file tells, a `score` per PRM value, and one `backprop` that
+ * node the file marks as an end (solved, wrong, correctness unknown, or a named failure as an
+ * invalid step), a `score` per PRM value, and one `backprop` that
  * sets every node's N and W = Q · N. Never throws.
  *
  * Refuses: no nodes or several roots, more than {@link MAX_NODES} nodes, parent links that
@@ -102,13 +105,15 @@ export function foreignTreeToEvents(
         newId.set(k, newId.size);
         depth.set(k, d);
         order.push(k);
+        const failed = child.end && 'failed' in child.end ? child.end.failed : null;
         return {
           id: newId.get(k) as number,
           text: child.text,
           tokens: 0,
           logProb: 0,
           prior: child.prior ?? 1 / kids.length,
-          valid: true,
+          valid: failed === null,
+          ...(failed === null ? {} : { invalidReason: failed }),
           inTextBacktrack: false,
         };
       }),
@@ -126,13 +131,17 @@ export function foreignTreeToEvents(
   for (const index of order) {
     const end = (nodes[index] as ForeignNode).end;
     if (!end) continue;
-    events.push({
-      type: 'terminal',
-      node: newId.get(index) as number,
-      answer: end.answer,
-      correct: end.correct,
-      kind: end.correct ? 'solved' : 'wrong-answer',
-    });
+    const node = newId.get(index) as number;
+    if ('failed' in end) {
+      events.push({ type: 'terminal', node, answer: '', correct: false, kind: 'invalid-step' });
+      continue;
+    }
+    const { answer, correct } = end;
+    events.push(
+      correct === null
+        ? { type: 'terminal', node, answer, correct, kind: 'unknown' }
+        : { type: 'terminal', node, answer, correct, kind: correct ? 'solved' : 'wrong-answer' },
+    );
   }
 
   const updates: { id: number; N: number; W: number }[] = [];

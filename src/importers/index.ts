@@ -76,6 +76,8 @@ export type ImportResult = ParsedRun & { format?: ImportFormat; records?: Record
 export interface ImportOptions {
   /** Index into the file's records (one JSON line per question). */
   record?: number;
+  /** The text's nesting depth, where the caller has scanned it already (importers/jsonScan.ts). */
+  depth?: number;
 }
 
 /** A file read and checked, not yet replayed (what the import worker sends back). */
@@ -266,7 +268,7 @@ function importChecked(
   if (text.length > MAX_FILE_CHARS) {
     return refuse(FILE_TOO_LARGE);
   }
-  if (jsonDepth(text, MAX_DEPTH) > MAX_DEPTH) {
+  if ((options.depth ?? jsonDepth(text, MAX_DEPTH)) > MAX_DEPTH) {
     return refuse(`(file): the JSON is nested deeper than ${MAX_DEPTH} levels`);
   }
   const value = parseJson(text);

@@ -1,3 +1,5 @@
+import { scanJson } from './jsonScan';
+
 /**
  * What an import may cost: a file past these bounds is refused with a message before any
  * work that grows with it, so a hostile or broken file cannot hang the page (issue 6).
@@ -24,25 +26,5 @@ export const MAX_NODES = 200_000;
  * @example jsonDepth('{"a":[1,{"b":"[["}]}', 500) // 3
  */
 export function jsonDepth(text: string, limit: number = MAX_DEPTH): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) {
-      inString = true;
-    } else if (c === 123 /* { */ || c === 91 /* [ */) {
-      depth++;
-      if (depth > deepest) {
-        deepest = depth;
-        if (deepest > limit) return limit + 1;
-      }
-    } else if (c === 125 /* } */ || c === 93 /* ] */) {
-      depth--;
-    }
-  }
-  return deepest;
+  return scanJson(text, limit).depth;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reduce } from '../core/tree/reduce';
 import { q } from '../core/tree/tree';
 import { importRunText } from './index';
+import { openrAnswer } from './openr';
 import { sampleText } from './samples.testing';
 
 function imported(text: string) {
@@ -35,11 +36,19 @@ describe('OpenR to_json trees', () => {
     expect(tree.nodes[3]?.prm).toBe(0.95);
     // The root has no PRM value; the four steps do.
     expect(tree.nodes.map((n) => n.prm)).toEqual([null, 0.9, 0.2, 0.95, 0.1]);
-    // start, two expands, four scores, one backprop; no answer is named.
+    // The two terminated steps end lines with the answers they state; OpenR saves no verdict,
+    // so both are of unknown correctness (neither solved nor wrong).
+    expect(tree.nodes.filter((n) => n.terminal).map((n) => [n.id, n.terminal])).toEqual([
+      [3, { answer: '72', correct: null, kind: 'unknown' }],
+      [4, { answer: '62', correct: null, kind: 'unknown' }],
+    ]);
+    // start, two expands, two terminals, four scores, one backprop; no answer is returned.
     expect(result.file.events.map((e) => e.type)).toEqual([
       'start',
       'expand',
       'expand',
+      'terminal',
+      'terminal',
       'score',
       'score',
       'score',
@@ -47,6 +56,32 @@ describe('OpenR to_json trees', () => {
       'backprop',
     ]);
     expect(tree.done).toBeNull();
+  });
+
+  it('reads the answer a terminated step states, as OpenR writes it or in plain words', () => {
+    expect(openrAnswer('So 3 + 4 = 7. The answer is: 7 ки')).toBe('7');
+    expect(openrAnswer('48 + 24 = 72 clips. The answer is 72.')).toBe('72');
+    expect(openrAnswer('The answer is: \\frac{1}{2}')).toBe('\\frac{1}{2}');
+    expect(openrAnswer('No final sentence here.')).toBe('');
+  });
+
+  it('a terminated node without a stated answer still ends its line, correctness unknown', () => {
+    const root = {
+      info: { visit_cnt: 1, value: 0.5, prior_p: 1, text_state: 'Q?' },
+      children: {
+        'step A': {
+          info: { visit_cnt: 1, value: 0.5, prior_p: 1, terminated: true },
+          children: {},
+        },
+        'step B': { info: { visit_cnt: 0, value: 0, prior_p: 1, terminated: false }, children: {} },
+      },
+    };
+    const { tree } = imported(JSON.stringify(root));
+    expect(tree.nodes.map((n) => n.terminal)).toEqual([
+      null,
+      { answer: '', correct: null, kind: 'unknown' },
+      null,
+    ]);
   });
 
   it('refuses a PRM value outside [0, 1] and says where, rather than clamping it', () => {

@@ -6,7 +6,9 @@ import type { ForeignNode } from './foreignTree';
  * `{ info, children }`, `children` keyed by the step text (the action), `info` from
  * `Node.get_info()` / `LanguageNode.get_info()`: `visit_cnt`, `value` (value_sum / visits,
  * or the initial value when unvisited), `prior_p`, `initial_value`, `terminated`, and
- * `last_action` + `prm_value` below the root, `text_state` at the root.
+ * `last_action` + `prm_value` below the root, `text_state` at the root. `terminated` marks a
+ * node that ends a line (`set_as_terminate_node`, when the environment's step reports the
+ * episode over); nothing in the node says whether its answer is right.
  *
  * Source: openreasoner/openr `reason/guided_search/tree.py` (commit be9a0771ab2d…, classes
  * `Node` and `LanguageNode`, `SearchTree.from_json` reads the same fields back),
@@ -37,7 +39,26 @@ export const openrSchema: z.ZodType<OpenRNode> = z.lazy(() =>
 /** What an OpenR tree does not carry. */
 export const OPENR_NOTE =
   'no phase-by-phase history: OpenR saves only the final tree; N, Q, prior and PRM values are shown as saved. ' +
-  'It does not say which ends are correct, nor which answer the search returned, so none is marked.';
+  'Its terminated nodes are shown as ends of lines, with the answer read after "The answer is"; the file does ' +
+  'not say which are correct, nor which answer the search returned, so each end is marked "correctness unknown".';
+
+/**
+ * The answer a terminated step states: what follows its last "The answer is" (OpenR's MATH
+ * environment writes "The answer is: X ки", `envs/MATH/env.py` `ANS_RE`), without the step tag
+ * ` ки` or a final period; '' when the step states none.
+ * @example openrAnswer('48 + 24 = 72 clips. The answer is 72.') // '72'
+ */
+export function openrAnswer(step: string): string {
+  const at = step.lastIndexOf('The answer is');
+  if (at < 0) return '';
+  return step
+    .slice(at + 'The answer is'.length)
+    .replace(/^:/, '')
+    .replace(/ки\s*$/, '')
+    .trim()
+    .replace(/\.$/, '')
+    .trim();
+}
 
 /** The OpenR tree as foreign nodes, parents first (an explicit stack, no recursion). */
 export function openrToNodes(root: OpenRNode): ForeignNode[] {
@@ -57,6 +78,10 @@ export function openrToNodes(root: OpenRNode): ForeignNode[] {
       N: node.info.visit_cnt,
       Q: node.info.value,
       ...(typeof node.info.prm_value === 'number' ? { prm: node.info.prm_value } : {}),
+      // OpenR marks an end (`terminated`) but saves no verdict on it.
+      ...(node.info.terminated === true
+        ? { end: { answer: openrAnswer(text), correct: null } }
+        : {}),
     });
     const names = Object.keys(node.children);
     for (let i = names.length - 1; i >= 0; i--) {

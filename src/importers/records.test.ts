@@ -65,13 +65,18 @@ describe("rStar-Math's output file (main.py's JSON lines)", () => {
     expect(tree.nodes.filter((n) => n.terminal?.correct)).toHaveLength(1);
   });
 
-  it('a record without a reference answer marks no answer right or wrong', () => {
+  it('a record without a reference answer marks no answer right or wrong: its two ends are of unknown correctness', () => {
     const record = JSON.parse(SECOND) as Record<string, unknown>;
     delete record.answer;
     const result = importRunText(JSON.stringify(record));
-    expect(treeOf(result).nodes.some((n) => n.terminal)).toBe(false);
+    // By hand: tags 0.1.1 (final answer 12) and 0.2.1 (7) are ids 3 and 4.
+    const ends = treeOf(result).nodes.filter((n) => n.terminal);
+    expect(ends.map((n) => [n.id, n.terminal])).toEqual([
+      [3, { answer: '12', correct: null, kind: 'unknown' }],
+      [4, { answer: '7', correct: null, kind: 'unknown' }],
+    ]);
     if (!result.ok) throw new Error('refused');
-    expect(result.file.source?.note).toContain('none is marked');
+    expect(result.file.source?.note).toContain('correctness unknown');
   });
 
   it('names the line of a broken record, and a record index past the end lists them again', () => {

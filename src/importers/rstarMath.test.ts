@@ -41,6 +41,35 @@ describe('rStar-Math return_states', () => {
     expect(tree.nodes[5]?.W).toBe(-0.5);
     expect(tree.nodes[5]?.prior).toBe(1);
     expect(tree.nodes[0]?.prm).toBeNull();
+    // Three final answers (tags 0.1.1, 0.1.2, 0.2.1 → ids 3, 4, 5) and no reference answer:
+    // three ends of unknown correctness, none solved, none wrong.
+    expect(tree.nodes.filter((n) => n.terminal).map((n) => [n.id, n.terminal])).toEqual([
+      [3, { answer: '3', correct: null, kind: 'unknown' }],
+      [4, { answer: '2', correct: null, kind: 'unknown' }],
+      [5, { answer: '4', correct: null, kind: 'unknown' }],
+    ]);
+    expect(result.file.source?.note).toContain('correctness unknown');
+  });
+
+  it("shows rStar-Math's failure final answers as invalid steps with the message, not as answers", () => {
+    const result = tagged({
+      '0': state(),
+      '0.1': state({ final_answer: 'Too many consecutive steps have code errors.' }),
+      '0.2': state({ final_answer: 'Fail to sove the problem within limited steps.' }),
+      '0.3': state({ final_answer: '' }),
+    });
+    if (!result.ok) throw new Error(result.error);
+    const tree = reduce(result.file.events);
+    expect(tree.nodes.map((n) => n.terminal?.kind ?? null)).toEqual([
+      null,
+      'invalid-step',
+      'invalid-step',
+      null,
+    ]);
+    expect(tree.nodes[1]?.valid).toBe(false);
+    expect(tree.nodes[1]?.invalidReason).toBe('Too many consecutive steps have code errors.');
+    expect(tree.nodes[2]?.invalidReason).toBe('Fail to sove the problem within limited steps.');
+    expect(tree.nodes[3]?.valid).toBe(true);
   });
 
   it('orders children by number, not as text ("0.2" before "0.10")', () => {

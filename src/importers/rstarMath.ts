@@ -36,7 +36,27 @@ export const rstarSchema: z.ZodType<RStarStates> = z
 export const RSTAR_NOTE =
   'no phase-by-phase history: rStar-Math saves only the final tree; N and Q are shown as saved, ' +
   'and its value in [−1, 1] is shown as a PRM score rescaled to [0, 1] as (value + 1) / 2. ' +
-  'It does not say which final answers are correct, so none is marked.';
+  'Its final answers end lines, each marked "correctness unknown": the file has no reference answer to check them against.';
+
+/**
+ * The `final_answer`s rStar-Math writes when a line fails instead of answering
+ * (`rstar_deepthink/constants.py`: NO_VALID_CHILD, TOO_MANY_STEPS — spelled "sove" there —
+ * and TOO_MANY_CODE_ERRORS); such an end is shown as an invalid step with the message.
+ */
+const FAILURES: ReadonlySet<string> = new Set([
+  'Fail to generate parsable text for next step.',
+  'Fail to sove the problem within limited steps.',
+  'Fail to solve the problem within limited steps.',
+  'Too many consecutive steps have code errors.',
+]);
+
+/** How a node with a final answer ends: a failure, an answer checked, or correctness unknown. */
+function endOf(finalAnswer: string, context: RStarContext): NonNullable<ForeignNode['end']> {
+  if (FAILURES.has(finalAnswer.trim())) return { failed: finalAnswer.trim() };
+  const { reference = null, same } = context;
+  const correct = reference !== null && same ? same(finalAnswer, reference) : null;
+  return { answer: finalAnswer, correct };
+}
 
 /** What a tree from rStar-Math's own output file carries, with its reference answer. */
 export const RSTAR_RECORD_NOTE =
@@ -56,7 +76,7 @@ function rootText(s: z.infer<typeof state>, question: string): string {
 export interface RStarContext {
   /** The record's question, for a root that does not carry it. */
   question?: string;
-  /** The reference answer final answers are checked against; none marked without it. */
+  /** The reference answer final answers are checked against; "correctness unknown" without it. */
   reference?: string | null;
   /** Whether two answers are the same (rstarRecords.ts `sameAnswer`). */
   same?: (answer: string, reference: string) => boolean;
@@ -71,7 +91,6 @@ export function rstarToNodes(
   states: RStarStates,
   context: RStarContext = {},
 ): ForeignNode[] | string {
-  const { reference = null, same } = context;
   const tags = Object.keys(states)
     .map((tag) => ({ tag, parts: tag.split('.').map(Number) }))
     .sort(compareTags)
@@ -94,9 +113,7 @@ export function rstarToNodes(
       N: s.visit_count,
       Q: s.q_value,
       ...(parent === null ? {} : { prm: (s.value + 1) / 2 }),
-      ...(parent !== null && reference !== null && same && s.final_answer
-        ? { end: { answer: s.final_answer, correct: same(s.final_answer, reference) } }
-        : {}),
+      ...(parent !== null && s.final_answer ? { end: endOf(s.final_answer, context) } : {}),
     });
   }
   return nodes;

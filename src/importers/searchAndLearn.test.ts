@@ -69,12 +69,18 @@ describe("search-and-learn's results", () => {
     expect(result.format).toBe('search-and-learn');
   });
 
-  it('a row without a reference answer marks nothing right or wrong', () => {
+  it('a row without a reference answer marks nothing right or wrong: each answer is of unknown correctness', () => {
     const row = JSON.parse(BEST_OF_N) as Record<string, unknown>;
     delete row.answer;
     const { file, tree } = opened(JSON.stringify(row));
-    expect(tree.nodes.some((n) => n.terminal)).toBe(false);
+    // The same three ends as with the answer, none of them right or wrong.
+    expect(tree.nodes.filter((n) => n.terminal).map((n) => n.terminal)).toEqual([
+      { answer: '11', correct: null, kind: 'unknown' },
+      { answer: '14', correct: null, kind: 'unknown' },
+      { answer: '11', correct: null, kind: 'unknown' },
+    ]);
     expect(file.source?.note).toContain('no reference answer');
+    expect(file.source?.note).toContain('correctness unknown');
   });
 
   it.each([

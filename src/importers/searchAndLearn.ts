@@ -40,7 +40,7 @@ export function salNote(row: SalRow, algorithm: Algorithm): string {
       : 'its completions share no step, so it is drawn as best-of-N';
   const checked =
     row.answer === undefined
-      ? 'It gives no reference answer, so no answer is marked right or wrong.'
+      ? 'It gives no reference answer, so each \\boxed{} answer is marked "correctness unknown".'
       : "Each completion's \\boxed{} answer is marked right or wrong against the row's answer (compared as numbers or as text).";
   const picked = row.pred === undefined ? -1 : row.completions.indexOf(row.pred);
   const pred = picked >= 0 ? ` Its pick (pred) is completion ${picked + 1}.` : '';
@@ -103,8 +103,10 @@ export function salToNodes(row: SalRow): { nodes: ForeignNode[] | string; algori
     }
     const answer = boxedAnswer(row.completions[c] as string);
     const end = nodes[at] as ForeignNode;
-    if (at !== 0 && answer !== null && row.answer !== undefined && !end.end) {
-      end.end = { answer, correct: sameAnswer(answer, String(row.answer)) };
+    if (at !== 0 && answer !== null && !end.end) {
+      // A row without its reference answer leaves the answer's correctness unknown.
+      const correct = row.answer === undefined ? null : sameAnswer(answer, String(row.answer));
+      end.end = { answer, correct };
     }
   }
   if (nodes.length === 1)

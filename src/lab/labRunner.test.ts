@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createWebLlmEngine } from '../engines/webllm/adapter';
 import type { TraceEvent } from '../core/tree/events';
 import { DEFAULT_SETTINGS, DEFAULT_WEBLLM_ENGINE } from '../run/settings';
 import type { ChatEngine } from '../engines/webllm';
@@ -200,7 +201,12 @@ describe('startLabRun', () => {
   });
 
   it('sends a budget-forcing cell to runForcedCell with the loaded model', async () => {
-    modelSession.set({ engine: {} as ChatEngine, modelId: 'm', unload: () => Promise.resolve() });
+    modelSession.set({
+      createEngine: createWebLlmEngine,
+      engine: {} as ChatEngine,
+      modelId: 'm',
+      unload: () => Promise.resolve(),
+    });
     try {
       const forced: GridCell = {
         ...(cells[0] as GridCell),

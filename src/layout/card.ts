@@ -1,5 +1,6 @@
 import type { SearchTree, TreeNode } from '../core/tree/tree';
 import { q } from '../core/tree/tree';
+import type { TerminalKind } from '../core/tree/events';
 import { cutText, tinyStep } from '../core/tasks/stepText';
 
 /**
@@ -123,7 +124,7 @@ export function cardTitle(
 
 /** How a node ended, as its card writes it. */
 export interface CardOutcome {
-  kind: 'solved' | 'wrong-answer' | 'invalid-step';
+  kind: TerminalKind;
   text: string;
 }
 
@@ -144,11 +145,16 @@ export function num(v: number): string {
 
 const prmText = (node: TreeNode): string => (node.prm === null ? '' : `PRM ${num(node.prm)}`);
 
-/** What ended the node: `✓ 24`, `✗ 20`, `⊘ uses 9, not available`. */
+/**
+ * What ended the node: `✓ 24`, `✗ 20`, `? 72` (an end whose correctness the file does not
+ * say; `? end` without an answer), `⊘ uses 9, not available`.
+ */
 export function cardOutcome(node: TreeNode): CardOutcome | null {
   const t = node.terminal;
   if (t?.kind === 'solved') return { kind: t.kind, text: `✓ ${t.answer}` };
   if (t?.kind === 'wrong-answer') return { kind: t.kind, text: `✗ ${t.answer}` };
+  if (t?.kind === 'unknown')
+    return { kind: t.kind, text: `? ${t.answer === '' ? 'end' : t.answer}` };
   if (t?.kind === 'invalid-step' || !node.valid) {
     return { kind: 'invalid-step', text: `⊘ ${flatReason(node.invalidReason)}` };
   }

@@ -196,11 +196,17 @@ export function phaseOverlay(
       return marks(
         [event.node],
         [
-          label(
-            event.node,
-            event.kind === 'invalid-step' ? 'invalid step' : `= ${event.answer}`,
-            event.correct ? 'good' : 'bad',
-          ),
+          event.kind === 'unknown'
+            ? label(
+                event.node,
+                `${event.answer === '' ? 'ends' : `= ${event.answer}`} · correctness unknown`,
+                'plain',
+              )
+            : label(
+                event.node,
+                event.kind === 'invalid-step' ? 'invalid step' : `= ${event.answer}`,
+                event.correct ? 'good' : 'bad',
+              ),
         ],
       );
     case 'backtrack':

@@ -15,7 +15,7 @@ export const PRM_GOOD = 0.5;
 
 /**
  * The truth at a node: 1 when the step is on a right path, 0 when not, null when Arbor cannot
- * tell (a language model's judge on an open step).
+ * tell (a language model's judge on an open step, an end whose correctness is unknown).
  * @param exactRule whether the task's rule verifier sees the whole truth (Game of 24), so
  *   its "solvable" verdict is the truth; an arithmetic-only check is not
  */
@@ -23,7 +23,7 @@ export function stepTruth(
   node: Pick<TreeNode, 'evidence' | 'terminal' | 'valid'>,
   exactRule: boolean,
 ): 0 | 1 | null {
-  if (node.terminal) return node.terminal.correct ? 1 : 0;
+  if (node.terminal) return node.terminal.correct === null ? null : node.terminal.correct ? 1 : 0;
   if (!node.valid) return 0;
   const e = node.evidence;
   if (e?.judge === 'simulated-prm') return e.truth >= 0.5 ? 1 : 0;

@@ -10,6 +10,7 @@ import {
   describeRun,
   formatDate,
   resultLabel,
+  savedRunTitle,
   resultOf,
   stableJson,
 } from './meta';
@@ -154,5 +155,18 @@ describe('describeRun', () => {
     expect(meta.algorithm).toBe('beam');
     // A run grown in Arbor has no question field: its settings name its problem.
     expect(describeRun(file([start]), 'y', new Date(0)).question).toBeUndefined();
+  });
+});
+
+describe('savedRunTitle', () => {
+  it('adds the budget to a name that does not say it, and leaves other names alone', () => {
+    const name = 'Game of 24 g24-001 · MCTS · 2026-12-07 12:23';
+    expect(savedRunTitle({ name, budget: '8 iterations' })).toBe(`${name} · 8 iterations`);
+    expect(savedRunTitle({ name: 'k=8, 8 iterations', budget: '8 iterations' })).toBe(
+      'k=8, 8 iterations',
+    );
+    expect(savedRunTitle({ name: 'from OpenR', budget: 'imported', source: 'openr' })).toBe(
+      'from OpenR',
+    );
   });
 });

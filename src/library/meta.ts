@@ -2,7 +2,7 @@ import { importedFacts, SOURCE_TOOL } from '../run/importedRun';
 import type { Algorithm, SearchSettings } from '../core/search/settings';
 import type { TraceEvent } from '../core/tree/events';
 import type { RunFileV2, RunSource } from '../run/runFile';
-import { taskEntry } from '../core/tasks/registry';
+import { taskLabel as registryTaskLabel } from '../core/tasks/registry';
 import type { RunSettings, TaskId } from '../run/settings';
 
 /** How a saved run ended, as the library lists it. */
@@ -44,9 +44,9 @@ const ALGORITHM_LABEL: Record<Algorithm, string> = {
   'best-of-n': 'Best-of-N',
 };
 
-/** A task's name as the library shows it. */
+/** A task's name as the library shows it (known before the task's entry has loaded). */
 export function taskLabel(task: TaskId): string {
-  return taskEntry(task).label;
+  return registryTaskLabel(task);
 }
 
 /** An algorithm's name as the library shows it. */
@@ -158,4 +158,16 @@ export function describeRun(
     ...(imported ? { question: imported.question } : {}),
     key: dedupeKey(file),
   };
+}
+
+/**
+ * A saved run's title where runs are told apart (the comparison, its chooser): the name,
+ * with the budget added when the name does not say it (a default name repeats the task and
+ * problem, so two runs of one problem would read alike).
+ * @example savedRunTitle({ name: 'Game of 24 g24-001 · MCTS · 2026-12-07 12:23', budget: '8 iterations' })
+ * // 'Game of 24 g24-001 · MCTS · 2026-12-07 12:23 · 8 iterations'
+ */
+export function savedRunTitle(meta: Pick<RunMeta, 'name' | 'budget' | 'source'>): string {
+  if (meta.source !== undefined || meta.name.includes(meta.budget)) return meta.name;
+  return `${meta.name} · ${meta.budget}`;
 }

@@ -60,7 +60,10 @@ export function evidenceWords(evidence: ScoreEvidence, task: TaskId | null = nul
   }
 }
 
-/** How a line ended, in a few words: "solved, answer 24", "wrong answer 23", "an invalid step". */
+/**
+ * How a line ended, in a few words: "solved, answer 24", "wrong answer 23", "an invalid step",
+ * "answer 72, correctness unknown".
+ */
 export function terminalWords(terminal: TerminalState): string {
   switch (terminal.kind) {
     case 'solved':
@@ -69,6 +72,10 @@ export function terminalWords(terminal: TerminalState): string {
       return `wrong answer ${terminal.answer}`;
     case 'invalid-step':
       return 'an invalid step';
+    case 'unknown':
+      return terminal.answer === ''
+        ? 'an end, correctness unknown'
+        : `answer ${terminal.answer}, correctness unknown`;
   }
 }
 
@@ -93,8 +100,9 @@ export function narrateScore(event: ScoreEvent, scene: Scene): string {
 }
 
 /**
- * A node that ends a line: solved, a wrong answer, or an invalid step with its reason; in
- * best-of-N the sample's trajectory score (or that an invalid sample is dropped).
+ * A node that ends a line: solved, a wrong answer, an invalid step with its reason, or (in a
+ * tree from a file that saved no verdict) an answer whose correctness is unknown; in best-of-N
+ * the sample's trajectory score (or that an invalid sample is dropped).
  */
 export function narrateTerminal(event: TerminalEvent, scene: Scene): string {
   const name = nameOf(scene, event.node);
@@ -112,6 +120,12 @@ export function narrateTerminal(event: TerminalEvent, scene: Scene): string {
       sentence = `${name} is an invalid step${reason}, so the line ends here.`;
       break;
     }
+    case 'unknown':
+      sentence =
+        event.answer === ''
+          ? `${name} ends the line; the file does not say whether it is right (correctness unknown).`
+          : `${name} ends the line with the answer ${event.answer}; the file does not say whether it is right (correctness unknown).`;
+      break;
   }
   if (scene.after.algorithm !== 'best-of-n') return `Terminal: ${sentence}`;
   const sample = roundWords(scene, scene.after.iteration);

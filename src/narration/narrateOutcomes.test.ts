@@ -79,6 +79,20 @@ describe('narrate: terminal', () => {
     );
   });
 
+  it('says an end of unknown correctness is neither right nor wrong', () => {
+    const unknown = (answer: string) =>
+      narrateLast([
+        ...rootExpanded(),
+        { type: 'terminal', node: 2, answer, correct: null, kind: 'unknown' },
+      ]);
+    expect(unknown('72')).toBe(
+      "Terminal: '8 * 3 = 24 (left: 3 8 24)' ends the line with the answer 72; the file does not say whether it is right (correctness unknown).",
+    );
+    expect(unknown('')).toBe(
+      "Terminal: '8 * 3 = 24 (left: 3 8 24)' ends the line; the file does not say whether it is right (correctness unknown).",
+    );
+  });
+
   it('gives a best-of-N sample its trajectory score', () => {
     const events: TraceEvent[] = [
       start('best-of-n'),

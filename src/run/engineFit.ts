@@ -13,6 +13,8 @@ export function judgesFor(task: TaskId, engine: EngineSettings): readonly string
  *   // 'Language model (web-llm) on Math word problems cannot use the rule judge: choose self or rollout.'
  */
 export function judgeProblem(task: TaskId, engine: EngineSettings): string | null {
+  const unfit = engineFor(engine).taskProblem?.(taskEntry(task)) ?? null;
+  if (unfit !== null) return unfit;
   const allowed = judgesFor(task, engine);
   if (allowed.includes(engine.judge)) return null;
   const choices = allowed.join(' or ');

@@ -74,6 +74,22 @@ describe('the events’ quick check', () => {
     for (const e of EVENTS) expect(check(e)).toBe(true);
   });
 
+  it('tells the two kinds of end apart: judged (correct true or false) and of unknown correctness', () => {
+    const end = { type: 'terminal', node: 3, answer: '72' };
+    expect(check({ ...end, correct: true, kind: 'solved' })).toBe(true);
+    expect(check({ ...end, correct: false, kind: 'wrong-answer' })).toBe(true);
+    expect(check({ ...end, correct: null, kind: 'unknown' })).toBe(true);
+    // What zod refuses, the gate never passes.
+    for (const bad of [
+      { ...end, correct: true, kind: 'unknown' },
+      { ...end, correct: null, kind: 'solved' },
+      { ...end, correct: null, kind: 'maybe' },
+    ]) {
+      expect(check(bad)).toBe(false);
+      expect(traceEventSchema.safeParse(bad).success).toBe(false);
+    }
+  });
+
   it('never passes what zod refuses or would change (mutated events)', () => {
     const nasty = fc.oneof(
       fc.jsonValue({ maxDepth: 2 }),

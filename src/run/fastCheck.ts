@@ -148,22 +148,33 @@ function objectCheck(schema: JsonSchema): FastCheck {
   };
 }
 
+/** The `const` of a property of an object schema, or undefined when it has none. */
+function constOf(o: JsonSchema, key: string): { value: unknown } | undefined {
+  const s = isObject(o.properties) ? o.properties[key] : undefined;
+  return isObject(s) && 'const' in s ? { value: s.const } : undefined;
+}
+
 /**
- * A union: for zod's discriminated unions (objects told apart by one `const` property) the
- * option is picked by that property; otherwise any option that passes.
+ * A union: for zod's discriminated unions (objects told apart by one `const` property, whose
+ * values differ from option to option — in a nested union, where every option has the same
+ * `type`, that is the inner discriminator) the option is picked by that property; otherwise
+ * any option that passes.
  */
 function unionCheck(options: JsonSchema[]): FastCheck {
   const compiled = options.map(compile);
-  const tagOf = (o: JsonSchema): [string, unknown] | null => {
-    const props = isObject(o.properties) ? o.properties : {};
-    for (const [k, s] of Object.entries(props))
-      if (isObject(s) && 'const' in s) return [k, s.const];
-    return null;
-  };
-  const tags = options.map(tagOf);
-  const key = tags[0]?.[0];
-  if (key !== undefined && tags.every((t) => t !== null && t[0] === key)) {
-    const byTag = new Map(tags.map((t, i) => [t?.[1], compiled[i] as FastCheck]));
+  const first = options[0];
+  const keys = first && isObject(first.properties) ? Object.keys(first.properties) : [];
+  const key = keys.find((k) => {
+    const values = options.map((o) => constOf(o, k));
+    return (
+      values.every((c) => c !== undefined) &&
+      new Set(values.map((c) => c?.value)).size === options.length
+    );
+  });
+  if (key !== undefined) {
+    const byTag = new Map(
+      options.map((o, i) => [constOf(o, key)?.value, compiled[i] as FastCheck]),
+    );
     return (v) => {
       if (!isObject(v)) return false;
       const check = byTag.get(v[key]);

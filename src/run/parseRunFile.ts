@@ -112,7 +112,8 @@ export function readRunFile(
   // The schema checked every field; the parsed value holds no undefined fields (it is JSON).
   const file = (quick ? { ...parsed.data, events } : parsed.data) as RunFileV2;
   const read: ReadRun = { ok: true, file, interval: CHECKPOINT_INTERVAL, replay: 'arbor' };
-  return from === 1 ? { ...read, migratedFrom: 1 } : read;
+  if (from === 1) return { ...read, migratedFrom: 1 };
+  return quick ? { ...read, eventsAsParsed: true } : read;
 }
 
 /**

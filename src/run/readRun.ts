@@ -16,6 +16,12 @@ export type ReadRun =
       interval: number;
       replay: 'arbor' | 'foreign';
       migratedFrom?: 1;
+      /**
+       * The events are the file's own values, as `JSON.parse` of their text gives them (the
+       * check changed nothing), so a trace the page built from that text is this run's trace
+       * (importers/readInWorker.ts).
+       */
+      eventsAsParsed?: true;
     }
   | { ok: false; error: string };
 
@@ -29,7 +35,11 @@ function replayError(replay: 'arbor' | 'foreign', error: unknown): string {
   return `The run could not be replayed: ${(error as Error).message}`;
 }
 
-function parsed(read: Extract<ReadRun, { ok: true }>, trace: CheckpointedTrace): ParsedRun {
+/** A read run with the trace of its events, built elsewhere (its checkpoints as `interval`). */
+export function withTrace(
+  read: Extract<ReadRun, { ok: true }>,
+  trace: CheckpointedTrace,
+): ParsedRun {
   const { file, migratedFrom } = read;
   return migratedFrom === 1 ? { ok: true, file, trace, migratedFrom } : { ok: true, file, trace };
 }
@@ -38,7 +48,7 @@ function parsed(read: Extract<ReadRun, { ok: true }>, trace: CheckpointedTrace):
 export function replayRead(read: ReadRun): ParsedRun {
   if (!read.ok) return read;
   try {
-    return parsed(read, CheckpointedTrace.from(read.file.events, read.interval));
+    return withTrace(read, CheckpointedTrace.from(read.file.events, read.interval));
   } catch (error) {
     return { ok: false, error: replayError(read.replay, error) };
   }
@@ -69,5 +79,5 @@ export async function replayReadInSlices(
     return { ok: false, error: replayError(read.replay, error) };
   }
   onProgress(events.length, events.length);
-  return parsed(read, trace);
+  return withTrace(read, trace);
 }

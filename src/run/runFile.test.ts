@@ -149,6 +149,25 @@ describe('run file v2', () => {
     expect(errorOf(bad)).toMatch(/settings\.engine\.topP/);
   });
 
+  it('carries an end of unknown correctness (an imported tree) through export and import', () => {
+    const unknown: TraceEvent = {
+      type: 'terminal',
+      node: 0,
+      answer: '72',
+      correct: null,
+      kind: 'unknown',
+    };
+    const withEnd = makeRunFile(DEFAULT_SETTINGS, [events[0] as TraceEvent, unknown], new Date(0));
+    const parsed = parseRunFile(JSON.parse(JSON.stringify(withEnd)));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.file.events[1]).toEqual(unknown);
+    expect(parsed.trace.treeAt(2).nodes[0]?.terminal).toEqual({
+      answer: '72',
+      correct: null,
+      kind: 'unknown',
+    });
+  });
+
   it('keeps step text full of HTML as text', () => {
     const hostile = structuredClone(file);
     const expand = hostile.events.find((e) => e.type === 'expand' && e.children.length > 0);
@@ -200,6 +219,28 @@ describe('run file v2', () => {
         ],
       },
       'events.event 1: terminal node 42 does not exist',
+    ],
+    [
+      'an end marked unknown that says it is correct',
+      {
+        ...file,
+        events: [
+          file.events[0],
+          { type: 'terminal', node: 0, answer: '24', correct: true, kind: 'unknown' },
+        ],
+      },
+      'events.1.correct: Invalid input: expected null, received boolean',
+    ],
+    [
+      'a solved end of unknown correctness',
+      {
+        ...file,
+        events: [
+          file.events[0],
+          { type: 'terminal', node: 0, answer: '24', correct: null, kind: 'solved' },
+        ],
+      },
+      'events.1.correct: Invalid input: expected boolean, received null',
     ],
     ['null', null, '(file)'],
   ])('refuses %s with a message that says what and where', (_, input, message) => {

@@ -1,5 +1,6 @@
 import type { CheckpointedTrace } from '../core/tree/checkpoints';
 import type { TraceEvent } from '../core/tree/events';
+import type { RunModel } from '../engines/definition';
 import type { ServerRecording } from '../engines/server/recording';
 import type { RunFileV2, RunSource } from './runFileTypes';
 import type { RunSettings } from './settings';
@@ -19,6 +20,8 @@ export interface RunFileExtra {
   source?: RunSource;
   /** A server run's replies (engines/server/recording.ts). */
   server?: ServerRecording;
+  /** The model that made the run: its name and file hash (the tiny model's manifest). */
+  model?: RunModel;
 }
 
 /**
@@ -42,6 +45,7 @@ export function makeRunFile(
   if (extra.name !== undefined) file.name = extra.name;
   if (extra.source !== undefined) file.source = extra.source;
   if (extra.server !== undefined) file.server = extra.server;
+  if (extra.model !== undefined) file.model = { ...extra.model };
   return file;
 }
 

@@ -1,4 +1,5 @@
 import type { ImportTool, TraceEvent } from '../core/tree/events';
+import type { RunModel } from '../engines/definition';
 import type { ServerRecording } from '../engines/server/recording';
 import type { RunSettings } from './settings';
 
@@ -41,6 +42,8 @@ export interface RunFileV2 {
   source?: RunSource;
   /** A server run's replies, keyed by request (engines/server/recording.ts). */
   server?: ServerRecording;
+  /** The model that made the run: its name and its file's sha256 (the tiny model). */
+  model?: RunModel;
 }
 
 /** The current version. */

@@ -99,13 +99,25 @@ export const traceEventSchema = z.discriminatedUnion('type', [
     cost: costSchema,
   }),
   z.object({ type: z.literal('score'), node: id, score: unit, evidence, cost: costSchema }),
-  z.object({
-    type: z.literal('terminal'),
-    node: id,
-    answer: z.string(),
-    correct: z.boolean(),
-    kind: outcomeKind,
-  }),
+  // An end Arbor judged, or (a tree from another tool that saved no verdict) one of unknown
+  // correctness: `correct` is null exactly when `kind` is 'unknown'. Two shapes rather than a
+  // refinement, so the run file's quick check (fastCheck.ts, from the JSON Schema) sees it.
+  z.discriminatedUnion('kind', [
+    z.object({
+      type: z.literal('terminal'),
+      node: id,
+      answer: z.string(),
+      correct: z.boolean(),
+      kind: outcomeKind,
+    }),
+    z.object({
+      type: z.literal('terminal'),
+      node: id,
+      answer: z.string(),
+      correct: z.null(),
+      kind: z.literal('unknown'),
+    }),
+  ]),
   z.object({
     type: z.literal('simulate'),
     iteration: count,
@@ -191,4 +203,11 @@ export const runFileV2Schema = runFileV1Schema.extend({
   source: runSourceSchema.optional(),
   // Optional: every reply a server run used (engines/server/recording.ts), so it replays offline.
   server: serverRecordingSchema.optional(),
+  // Optional: the model that made the run, by name and file hash (the tiny model's manifest).
+  model: z
+    .object({
+      name: z.string().min(1).max(200),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hex digits'),
+    })
+    .optional(),
 });

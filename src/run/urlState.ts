@@ -128,11 +128,12 @@ function searchProps(algorithm: Algorithm): Prop[] {
 }
 
 /**
- * The engines a link carries: those whose runs the settings alone re-make (the simulated
- * one). A run with model output cannot be re-run from settings and travels as a file.
+ * The engines a link carries: those whose runs the settings alone name (the simulated one,
+ * and the tiny model that ships with the app). A run of a model the user loads or a server
+ * they connect cannot be re-made from a link and travels as a file.
  */
 function engineProps(): Prop[] {
-  return ENGINES.filter((e) => e.capabilities.reproducible).flatMap((e): Prop[] => [
+  return ENGINES.filter((e) => e.capabilities.linkable).flatMap((e): Prop[] => [
     {
       key: 'engine',
       read: (s) => (s.engine.kind === e.kind ? e.kind : undefined),

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createWebLlmEngine } from '../engines/webllm/adapter';
 import type { StepProposer } from '../core/engine';
 import { runSearch } from '../core/search';
 import type { MctsSettings } from '../core/search/settings';
@@ -86,7 +87,12 @@ async function wholeRun(settings: RunSettings): Promise<TraceEvent[]> {
 }
 
 function loadFake(fake: FakeEngine): void {
-  modelSession.set({ engine: fake, modelId: 'Fake-Model', unload: () => Promise.resolve() });
+  modelSession.set({
+    createEngine: createWebLlmEngine,
+    engine: fake,
+    modelId: 'Fake-Model',
+    unload: () => Promise.resolve(),
+  });
 }
 
 const DEFAULT_STALL = watchdog.stallMs;

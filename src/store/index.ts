@@ -1,6 +1,6 @@
 /** The store and its actions: what components, the app and the test hook import. */
 // Listeners of the run lifecycle (lifecycle.ts): the cache-aware saving estimate. The run
-// library's listener comes with its actions below.
+// library's listener is imported below.
 import './modelSaving';
 export { useArbor } from './store';
 export type { Store } from './store';
@@ -37,7 +37,9 @@ export {
   updateSettings,
   updateServer,
   updateWebLlm,
+  updateTiny,
 } from './settingsActions';
+export { loadTinyModel } from './tinyActions';
 export type { BacktrackView, Theme, ViewSlice } from './viewSlice';
 export {
   expandAll,
@@ -90,32 +92,18 @@ export {
 } from './modelActions';
 export { recordModelUsage, resetModelStats, setDraft, setPrefillSaved } from './modelStats';
 export type { LibrarySlice } from './librarySlice';
-export {
-  deleteSavedRun,
-  dismissLibraryError,
-  leaveCurrentRunUnsaved,
-  openSavedRun,
-  refreshLibrary,
-  renameSavedRun,
-  saveCurrentRun,
-  watchLibrary,
-} from './libraryActions';
+// Every run that ends or is imported is saved (./libraryWatch); the library's actions
+// (./libraryActions) are imported by the library panel, which loads after the first paint.
+import './libraryWatch';
+export { leaveCurrentRunUnsaved } from './unsavedRun';
 export type { LabGrid, LabGridStatus, LabPage, LabSlice, LabState } from './labSlice';
 export { defaultLabDraft, defaultProblemIds } from './labSlice';
-export { cellEvents, clearCompare, compareCells, openCell } from './labCells';
-export {
-  cancelLab,
-  openLabExample,
-  pauseLab,
-  resumeLab,
-  selectLabPoint,
-  setLabMetric,
-  setLabInterval,
-  setLabPage,
-  startLab,
-  startLabPreset,
-  updateLabDraft,
-} from './labActions';
+// The lab's actions (`./labActions`, `./labCells`) are imported by the lab page itself, which
+// loads on demand: re-exported here they would sit in the first paint.
+export { setLabPage } from './labPage';
+export type { CellPick } from './labCells';
+export type { CompareSlice, ComparedRun, Comparison } from './compareSlice';
+export { closeComparison, dismissCompareError, openComparison } from './compareActions';
 export type { ServerConnection } from './serverSlice';
 export {
   REMEMBERED_KEY,

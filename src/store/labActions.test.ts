@@ -4,25 +4,19 @@ import { countRuns } from '../lab/grid';
 import { DEFAULT_STRATEGIES } from '../lab/strategies';
 import { DEFAULT_ENGINE, DEFAULT_SETTINGS, DEFAULT_WEBLLM_ENGINE } from '../run/settings';
 import { searchProgram } from '../run/startSearch';
+import { exportRun, setLabPage, setSettings, useArbor } from './index';
 import {
   cancelLab,
-  cellEvents,
-  clearCompare,
-  compareCells,
-  exportRun,
-  openCell,
   openLabExample,
   pauseLab,
   resumeLab,
   selectLabPoint,
   setLabMetric,
-  setLabPage,
-  setSettings,
   startLab,
   startLabPreset,
   updateLabDraft,
-  useArbor,
-} from './index';
+} from './labActions';
+import { cellEvents, compareCells, openCell } from './labCells';
 import { setLabRunnerDeps } from './labActions';
 import { defaultProblemIds } from './labSlice';
 import { SMALL, ended, lab, labOnThisThread } from './testing/labSetup';
@@ -75,19 +69,22 @@ describe('lab state', () => {
     expect(lab().draft).toMatchObject({ task: 'game24', problemIds: ['g24-007'], seeds: [4] });
   });
 
-  it('metric, selected point and comparison', () => {
+  it('metric and selected point', () => {
     setLabMetric('calls');
     selectLabPoint({ series: 'bon-majority', budget: 8 });
-    compareCells('a', 'b');
     expect(lab()).toMatchObject({
       metric: 'calls',
       selectedPoint: { series: 'bon-majority', budget: 8 },
-      compare: { left: 'a', right: 'b' },
     });
     selectLabPoint(null);
-    clearCompare();
     expect(lab().selectedPoint).toBeNull();
-    expect(lab().compare).toBeNull();
+  });
+
+  it('a comparison of runs the grid does not have says so and opens nothing', () => {
+    expect(compareCells({ id: 'a', title: 'A' }, { id: 'b', title: 'B' })).toMatch(
+      /^The first run has no recorded events/,
+    );
+    expect(useArbor.getState().comparison).toBeNull();
   });
 });
 
@@ -142,6 +139,26 @@ describe('running a grid', () => {
     const result = grid.results[cell.id];
     expect(events.length).toBe(result?.events);
     expect(get().tree.done?.answer ?? null).toBe(result?.answer);
+  });
+
+  it('compares two cells as the exact runs the grid made, titled as asked', async () => {
+    updateLabDraft(SMALL);
+    startLab();
+    await waitFor(ended);
+    const cells = lab().grid?.cells ?? [];
+    const [a, b] = [cells[0], cells[cells.length - 1]];
+    if (!a || !b) throw new Error('no cells');
+    expect(compareCells({ id: a.id, title: 'low' }, { id: b.id, title: 'high' })).toBeNull();
+    const c = get().comparison;
+    expect(c?.left.title).toBe('low');
+    expect(JSON.stringify(c?.left.events)).toBe(
+      JSON.stringify(collectEvents(searchProgram(a.settings))),
+    );
+    expect(JSON.stringify(c?.right.events)).toBe(
+      JSON.stringify(collectEvents(searchProgram(b.settings))),
+    );
+    expect(c?.right.task).toBe(b.settings.task);
+    useArbor.setState({ comparison: null });
   });
 
   it('pauses and resumes at run boundaries', async () => {

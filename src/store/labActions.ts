@@ -6,9 +6,10 @@ import type { PresetId } from '../lab/presets';
 import { getPreset } from '../lab/presets';
 import type { ComputeMetric, GridSpec, IntervalKind } from '../lab/types';
 import { DEFAULT_ENGINE } from '../run/settings';
-import type { LabGrid, LabPage, LabState } from './labSlice';
+import type { LabGrid, LabState } from './labSlice';
 import { defaultProblemIds } from './labSlice';
 import { forgetCells, keepEvents } from './labCells';
+import { chooseLabEngine } from './labPage';
 import { stopRun } from './runActions';
 import { useArbor } from './store';
 
@@ -29,8 +30,6 @@ type GridControls = Pick<LabRun, 'pause' | 'resume' | 'cancel'>;
 let run: GridControls | null = null;
 /** Bumped by every start, so messages of a replaced grid are dropped. */
 let token = 0;
-/** Whether the draft's engine was chosen in the lab (else it follows the visualizer's). */
-let engineChosen = false;
 /** What runs grids (tests swap in a runner without a Worker). */
 let runnerDeps: Partial<LabRunnerDeps> = {};
 
@@ -52,17 +51,6 @@ function setGrid(mine: number, change: (grid: LabGrid) => Partial<LabGrid>): voi
 }
 
 /**
- * Shows the visualizer or the lab. Until the lab's engine is changed in the lab, its draft
- * takes the visualizer's simulated engine (its skill, slip, judge and noise).
- */
-export function setLabPage(page: LabPage): void {
-  const { settings, lab } = get();
-  if (page === 'lab' && !engineChosen && settings.engine.kind === 'simulated') {
-    setLab({ page, draft: { ...lab.draft, engine: settings.engine } });
-  } else setLab({ page });
-}
-
-/**
  * Changes the draft. A new task without a list of problems takes 24 of that task's, easiest to hardest.
  * Any engine in the patch is kept as the lab's own from then on.
  */
@@ -72,7 +60,7 @@ export function updateLabDraft(patch: Partial<GridSpec>): void {
   if (patch.task !== undefined && patch.task !== draft.task && patch.problemIds === undefined) {
     next.problemIds = defaultProblemIds(patch.task);
   }
-  if (patch.engine !== undefined) engineChosen = true;
+  if (patch.engine !== undefined) chooseLabEngine();
   setLab({ draft: next });
 }
 
@@ -191,7 +179,6 @@ function startGrid(spec: GridSpec, example: boolean): string[] {
       example,
     },
     selectedPoint: null,
-    compare: null,
   });
   run = deferredRun(
     import('../lab/labRunner').then((m) => m.startLabRun(spec, sinkFor(mine), runnerDeps)),

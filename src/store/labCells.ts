@@ -4,6 +4,7 @@ import type { GridCell } from '../lab/types';
 import { makeRunFile } from '../run/runFile';
 import { searchProgram } from '../run/startSearch';
 import type { LabState } from './labSlice';
+import { openComparison } from './compareActions';
 import { importRun, runToEnd, setSettings } from './runActions';
 import { useArbor } from './store';
 
@@ -67,7 +68,9 @@ export async function openCell(cellId: string): Promise<void> {
     });
     return;
   }
-  await importRun(makeRunFile(cell.settings, events));
+  // A model run names the model that made it (the tiny model's name and hash).
+  const model = engineFor(cell.settings.engine).model?.() ?? null;
+  await importRun(makeRunFile(cell.settings, events, undefined, model ? { model } : {}));
 }
 
 /** Re-makes a simulated run's events, up to where it threw if it did. */
@@ -99,12 +102,26 @@ export function cellEvents(cellId: string): TraceEvent[] | null {
   return events;
 }
 
-/** Shows two runs of the grid side by side. */
-export function compareCells(left: string, right: string): void {
-  setLab({ compare: { left, right } });
+/** A run of the grid to compare: its cell id and the title its side shows. */
+export interface CellPick {
+  id: string;
+  title: string;
 }
 
-/** Closes the comparison. */
-export function clearCompare(): void {
-  setLab({ compare: null });
+/**
+ * Shows two runs of the grid side by side (the page's comparison, `./compareActions`).
+ * @returns null when it opened, else why not (a model run whose events were not kept)
+ */
+export function compareCells(left: CellPick, right: CellPick): string | null {
+  const a = cellEvents(left.id);
+  const b = cellEvents(right.id);
+  if (!a || !b) {
+    return `${a ? 'The second' : 'The first'} run has no recorded events (it did not finish before the grid was cancelled), so it cannot be compared.`;
+  }
+  const task = (id: string) => findCell(id)?.settings.task;
+  openComparison(
+    { title: left.title, events: a, task: task(left.id) },
+    { title: right.title, events: b, task: task(right.id) },
+  );
+  return null;
 }

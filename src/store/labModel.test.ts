@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { createWebLlmEngine } from '../engines/webllm/adapter';
 import { arborTestApi } from '../app/testHook';
 import { collectEvents } from '../core/search';
 import type { ChatEngine } from '../engines/webllm';
 import { modelSession } from '../engines/webllm/session';
 import { DEFAULT_ENGINE, DEFAULT_WEBLLM_ENGINE } from '../run/settings';
 import { searchProgram } from '../run/startSearch';
-import {
-  cellEvents,
-  exportRun,
-  openCell,
-  setLabPage,
-  startLab,
-  updateLabDraft,
-  useArbor,
-} from './index';
+import { exportRun, setLabPage, useArbor } from './index';
+import { startLab, updateLabDraft } from './labActions';
+import { cellEvents, openCell } from './labCells';
 import { setLabRunnerDeps } from './labActions';
 import { SMALL, ended, lab, labOnThisThread } from './testing/labSetup';
 import { waitFor } from './testing/waitFor';
@@ -27,6 +22,7 @@ labOnThisThread();
 describe('a model grid', () => {
   const fakeModel = {
     engine: {} as ChatEngine,
+    createEngine: createWebLlmEngine,
     modelId: 'fake-model',
     unload: () => Promise.resolve(),
   };
@@ -89,9 +85,9 @@ describe('window.arbor.lab', () => {
       example: false,
     });
     expect(hook.cells()).toEqual([]);
-    expect(hook.start({ seeds: [] }).length).toBeGreaterThan(0);
+    expect((await hook.start({ seeds: [] })).length).toBeGreaterThan(0);
     expect(hook.state().status).toBe('idle');
-    expect(hook.start(SMALL)).toEqual([]);
+    expect(await hook.start(SMALL)).toEqual([]);
     await waitFor(() => hook.state().status === 'done');
     expect(hook.state()).toEqual({
       status: 'done',

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TestServer } from '../engines/server/testing/testServer';
 import { startTestServer } from '../engines/server/testing/testServer';
 import { DEFAULT_SERVER_ENGINE } from '../engines/server/settings';
-import { connectToServer, disconnectFromServer, startLab, updateLabDraft } from './index';
+import { connectToServer, disconnectFromServer } from './index';
+import { startLab, updateLabDraft } from './labActions';
 import { SMALL, ended, lab, labOnThisThread } from './testing/labSetup';
 import { waitFor } from './testing/waitFor';
 

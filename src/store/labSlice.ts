@@ -52,8 +52,6 @@ export interface LabState {
   interval: IntervalKind;
   /** The plot point whose runs are listed (series id from aggregate.ts's `seriesId`). */
   selectedPoint: { series: string; budget: number } | null;
-  /** Two runs shown side by side (cell ids of the current grid). */
-  compare: { left: string; right: string } | null;
 }
 
 /** The lab slice: its state under one key. */
@@ -87,7 +85,6 @@ export function initialLabState(): LabState {
     metric: 'generated',
     interval: 'wilson',
     selectedPoint: null,
-    compare: null,
   };
 }
 

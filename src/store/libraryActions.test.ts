@@ -40,16 +40,23 @@ vi.mock('../library/library', () => ({
 
 const library = await import('../library/library');
 const {
-  deleteSavedRun,
+  closeComparison,
+  exportRun,
+  importRun,
   leaveCurrentRunUnsaved,
-  openSavedRun,
-  refreshLibrary,
-  renameSavedRun,
   runToEnd,
-  saveCurrentRun,
   setSettings,
   useArbor,
 } = await import('./index');
+const {
+  compareCurrentWith,
+  compareSavedRuns,
+  deleteSavedRun,
+  openSavedRun,
+  refreshLibrary,
+  renameSavedRun,
+  saveCurrentRun,
+} = await import('./libraryActions');
 
 const MCTS_6: RunSettings = { ...DEFAULT_SETTINGS, search: { ...DEFAULT_MCTS, iterations: 6 } };
 const get = useArbor.getState;
@@ -118,6 +125,37 @@ describe('saveCurrentRun', () => {
   });
 });
 
+describe('an imported file', () => {
+  it('is saved after the page draws a frame: the run imported, even if another replaced it by then', async () => {
+    await runToEnd();
+    const first = JSON.stringify(exportRun());
+    setSettings({ ...MCTS_6, seed: 4 });
+    await runToEnd();
+    const second = JSON.stringify(exportRun());
+    await saveCurrentRun();
+    vi.mocked(library.saveRun).mockClear();
+    // Frames held back: nothing is written until one is drawn.
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
+    vi.useFakeTimers();
+    try {
+      expect((await importRun(first, 'first.json')).ok).toBe(true);
+      expect((await importRun(second, 'second.json')).ok).toBe(true);
+      await Promise.resolve();
+      expect(library.saveRun).not.toHaveBeenCalled();
+      for (const f of frames.splice(0)) f(0);
+      await vi.runAllTimersAsync();
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    }
+    await saveCurrentRun(); // waits for the queued saves
+    const written = vi.mocked(library.saveRun).mock.calls.map(([file]) => file.events.length);
+    expect(written).toHaveLength(2);
+    expect(written[0]).toBe(JSON.parse(first).events.length);
+  });
+});
+
 describe('open, rename, delete, refresh', () => {
   it('opens a saved run in place of the current one, and does not save it again', async () => {
     const meta = await finishAndSave();
@@ -160,3 +198,41 @@ describe('open, rename, delete, refresh', () => {
 function exampleFile(): RunFile {
   return { format: 'arbor-run', version: 2, settings: MCTS_6, events: [], createdAt: '' };
 }
+
+describe('comparing saved runs', () => {
+  it('compares two saved runs by name, each with its own events and task', async () => {
+    const first = await finishAndSave();
+    const firstEvents = get().trace.all;
+    setSettings({ ...MCTS_6, seed: 4 });
+    const second = await finishAndSave();
+    expect(await compareSavedRuns(first.id, second.id)).toBe(true);
+    const c = get().comparison;
+    // A default name says the task and problem; the budget is added (6 iterations).
+    expect(c?.left.title).toBe(`${first.name} · 6 iterations`);
+    expect(c?.right.title).toBe(`${second.name} · 6 iterations`);
+    expect(c?.left.events).toHaveLength(first.eventCount);
+    expect(JSON.stringify(c?.left.events)).toBe(JSON.stringify(firstEvents));
+    expect(c?.right.events).toHaveLength(second.eventCount);
+    expect(c?.left.task).toBe(MCTS_6.task);
+    closeComparison();
+    expect(get().comparison).toBeNull();
+  });
+
+  it('compares the visualizer’s run, as far as it got, with a saved one', async () => {
+    const meta = await finishAndSave();
+    setSettings({ ...MCTS_6, seed: 5 });
+    expect(get().eventCount).toBe(0);
+    expect(await compareCurrentWith(meta.id)).toBe(true);
+    const c = get().comparison;
+    expect(c?.left).toMatchObject({ title: 'This run (in the visualizer)', events: [] });
+    expect(c?.right.events).toHaveLength(meta.eventCount);
+    closeComparison();
+  });
+
+  it('opens nothing when a saved run is gone, and says why', async () => {
+    const meta = await finishAndSave();
+    expect(await compareSavedRuns(meta.id, 'gone-id')).toBe(false);
+    expect(get().comparison).toBeNull();
+    expect(get().compareError).toBe('gone');
+  });
+});

@@ -2,9 +2,13 @@ import type { CheckpointedTrace } from '../core/tree/checkpoints';
 import { onOtherTabChange } from '../library/channel';
 import { LibraryError, classifyError } from '../library/errors';
 import type { RunMeta } from '../library/meta';
-import { onRunLifecycle } from './lifecycle';
+import { savedRunTitle } from '../library/meta';
+import type { ComparedRun } from './compareSlice';
+import { openComparison } from './compareActions';
+import type { RunLifecycleEvent } from './lifecycle';
 import { exportRun, importRun } from './runActions';
 import { useArbor } from './store';
+import { isUnsavedRun } from './unsavedRun';
 
 /** The library's IndexedDB code (idb, the run records), imported on first use. */
 const library = () => import('../library/library');
@@ -25,18 +29,6 @@ const set = useArbor.setState;
  */
 let current: { trace: CheckpointedTrace; id: string; createdAt: string; events: number } | null =
   null;
-
-/** A run that is not saved unless the user asks (the example computed at startup). */
-let unsaved: CheckpointedTrace | null = null;
-
-/**
- * Leaves the current run out of automatic saves (main.tsx calls it before computing the
- * run shown at startup, so that every page load does not save the same example). "Save run"
- * still saves it; the next run (any reset or import) is saved as usual.
- */
-export function leaveCurrentRunUnsaved(): void {
-  unsaved = get().trace;
-}
 
 /** Saves runs one after another, so a second save of a run sees the entry the first made. */
 let saving: Promise<unknown> = Promise.resolve();
@@ -62,16 +54,41 @@ function upsert(meta: RunMeta): void {
   set({ libraryRuns: [meta, ...get().libraryRuns.filter((r) => r.id !== meta.id)] });
 }
 
-// Every run that ends or is imported is saved; a run opened from the library is that entry.
-onRunLifecycle((event) => {
-  if (event.type === 'imported' && event.origin.kind === 'library') {
-    const { trace } = get();
-    const { id, createdAt } = event.origin;
-    current = { trace, id, createdAt, events: trace.length };
+/**
+ * Resolves once the page has drawn a frame (or after 100 ms in a tab that draws none; at
+ * once where there are no frames, as in Node).
+ */
+function afterNextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+}
+
+/** A run as it was when it ended or was imported: its trace and its run file. */
+export interface RunTaken {
+  trace: CheckpointedTrace;
+  file: ReturnType<typeof exportRun>;
+}
+
+/**
+ * What the library does when a run ends or is imported (the listener is `./libraryWatch`,
+ * which takes the run as it was at that moment: the user may have started another by the
+ * time this code has loaded). Saves it, except a run just opened from the library, which is
+ * that entry already (`openSavedRun` records it as the current entry itself, before it
+ * resolves). An imported file is saved after the page has drawn it: writing a large run into
+ * IndexedDB copies it on the page's thread (about 1 s for 100,000 events), and the user
+ * should see the tree first.
+ */
+export function afterRunLifecycle(event: RunLifecycleEvent, taken: RunTaken): void {
+  if (event.type === 'imported' && event.origin.kind === 'library') return;
+  if (event.type === 'imported') {
+    void afterNextFrame().then(() => queueSave(() => saveNow(false, taken)));
     return;
   }
-  void saveCurrentRun();
-});
+  void queueSave(() => saveNow(false, taken));
+}
 
 /**
  * Saves the current run in the library (`exportRun()`): done when a run finishes, stops or
@@ -83,18 +100,24 @@ onRunLifecycle((event) => {
  *   a failure, which sets `libraryError`)
  */
 export function saveCurrentRun(options: { manual?: boolean } = {}): Promise<RunMeta | null> {
-  const next = saving.then(() => saveNow(options.manual === true));
+  return queueSave(() => saveNow(options.manual === true));
+}
+
+/** Runs a save after those queued before it. */
+function queueSave(save: () => Promise<RunMeta | null>): Promise<RunMeta | null> {
+  const next = saving.then(save);
   saving = next;
   return next;
 }
 
-async function saveNow(manual: boolean): Promise<RunMeta | null> {
-  const { trace } = get();
-  if (trace.length === 0 || (!manual && trace === unsaved)) return null;
+/** Saves a run: the current one, or one taken as it was (its trace and its file). */
+async function saveNow(manual: boolean, taken: RunTaken | null = null): Promise<RunMeta | null> {
+  const trace = taken?.trace ?? get().trace;
+  if (trace.length === 0 || (!manual && isUnsavedRun(trace))) return null;
   const mine = current !== null && current.trace === trace ? current : null;
   // Already saved as it is (e.g. a run just opened from the library): nothing to write.
   if (mine && mine.events === trace.length) return null;
-  const file = exportRun();
+  const file = taken?.file ?? exportRun();
   if (mine) file.createdAt = mine.createdAt;
   try {
     const meta = await (await library()).saveRun(file, mine ? { replace: mine.id } : {});
@@ -128,6 +151,8 @@ export async function openSavedRun(id: string): Promise<boolean> {
       });
       return false;
     }
+    const { trace } = get();
+    current = { trace, id, createdAt: file.createdAt, events: trace.length };
     set({ libraryError: null });
     return true;
   } catch (error) {
@@ -182,4 +207,53 @@ export function watchLibrary(): () => void {
   const stop = onOtherTabChange(() => void refreshLibrary());
   void refreshLibrary();
   return stop;
+}
+
+/** The title the visualizer's run goes by in a comparison. */
+export function currentRunTitle(): string {
+  const { name } = get();
+  return name ? `This run: ${name}` : 'This run (in the visualizer)';
+}
+
+/** A saved run as one side, or null (with `compareError` set) when it cannot be loaded. */
+async function savedRun(id: string): Promise<ComparedRun | null> {
+  const meta = get().libraryRuns.find((r) => r.id === id);
+  try {
+    const file = await (await library()).loadRun(id);
+    return {
+      title: meta ? savedRunTitle(meta) : (file.name ?? id),
+      events: file.events,
+      task: file.settings.task,
+    };
+  } catch (error) {
+    const e = error instanceof LibraryError ? error : classifyError(error, 'load');
+    set({ compareError: e.message });
+    return null;
+  }
+}
+
+/**
+ * Compares two saved runs, `left` on the left.
+ * @returns whether the comparison opened (false: `compareError` says why)
+ */
+export async function compareSavedRuns(left: string, right: string): Promise<boolean> {
+  // One after the other: the second is not read when the first is gone.
+  const a = await savedRun(left);
+  const b = a && (await savedRun(right));
+  if (!a || !b) return false;
+  openComparison(a, b);
+  return true;
+}
+
+/**
+ * Compares the visualizer's run (on the left, as far as it has got) with a saved run.
+ * @returns whether the comparison opened (false: `compareError` says why)
+ */
+export async function compareCurrentWith(savedId: string): Promise<boolean> {
+  const { trace, settings } = get();
+  const mine: ComparedRun = { title: currentRunTitle(), events: trace.all, task: settings.task };
+  const other = await savedRun(savedId);
+  if (!other) return false;
+  openComparison(mine, other);
+  return true;
 }

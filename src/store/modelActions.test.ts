@@ -1,4 +1,5 @@
 import type { ModelRecord } from '@mlc-ai/web-llm';
+import { createWebLlmEngine } from '../engines/webllm/adapter';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as LoaderModule from '../engines/webllm/loader';
 import type { LoadError, LoadProgress, LoadedModel } from '../engines/webllm/loader';
@@ -87,6 +88,7 @@ function fakeModel(modelId: string): LoadedModel & { unloaded: number } {
     unloaded: 0,
     modelId,
     engine: {} as LoadedModel['engine'],
+    createEngine: createWebLlmEngine,
     unload: () => {
       m.unloaded += 1;
       return Promise.resolve();

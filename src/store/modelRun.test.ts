@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createWebLlmEngine } from '../engines/webllm/adapter';
 import type { MctsSettings } from '../core/search/settings';
 import { modelSession } from '../engines/webllm/session';
 import { FakeEngine } from '../engines/webllm/testing/fakeEngine';
@@ -33,7 +34,12 @@ const MODEL_RUN: RunSettings = {
 };
 
 function loadFake(fake: FakeEngine): void {
-  modelSession.set({ engine: fake, modelId: 'Fake-Model', unload: () => Promise.resolve() });
+  modelSession.set({
+    createEngine: createWebLlmEngine,
+    engine: fake,
+    modelId: 'Fake-Model',
+    unload: () => Promise.resolve(),
+  });
 }
 
 afterEach(() => {

@@ -1,6 +1,7 @@
 import type { ImportOptions, ImportProgress, ImportResult } from '../importers';
+import { CHECKPOINT_INTERVAL } from '../core/tree/checkpoints';
 import type { TraceEvent } from '../core/tree/events';
-import { replayReadInSlices } from '../run/readRun';
+import { replayReadInSlices, withTrace } from '../run/readRun';
 import type { ParsedRun, RunFile } from '../run/runFile';
 import { makeRunFile } from '../run/runFile';
 import type { RunSettings } from '../run/settings';
@@ -12,6 +13,7 @@ import { cancelPlay } from './playToken';
 import { RunSource, serial } from './runner';
 import { emptyRun } from './runSlice';
 import { update, useArbor } from './store';
+import { allTasksOrError, withTask } from './taskLoading';
 import { clearedView } from './viewSlice';
 
 /**
@@ -30,7 +32,15 @@ let epoch = 0;
 function moveTo(cursor: number): void {
   const { trace } = get();
   const c = Math.max(0, Math.min(Math.floor(cursor), trace.length));
-  update({ cursor: c, eventCount: trace.length, tree: trace.treeAt(c) });
+  // Landing on the last event of a finished run stops playback in the same update, so no
+  // render shows a finished run with a Pause button (the play loop then ends itself).
+  const ends = get().complete && c >= trace.length && get().playing;
+  update({
+    cursor: c,
+    eventCount: trace.length,
+    tree: trace.treeAt(c),
+    ...(ends ? { playing: false } : {}),
+  });
 }
 
 function stopSource(): void {
@@ -39,10 +49,16 @@ function stopSource(): void {
   source = null;
 }
 
-/** What the engine recorded of the run that just ended (a server's replies), kept for its file. */
+/**
+ * What the engine recorded of the run that just ended (a server's replies) and the model that
+ * made it (the tiny model's name and hash), kept for its file.
+ */
 function keepRecording(): void {
-  const recording = engineFor(get().settings.engine).lastRecording?.() ?? null;
+  const engine = engineFor(get().settings.engine);
+  const recording = engine.lastRecording?.() ?? null;
   if (recording !== null) update({ recording });
+  const runModel = engine.model?.() ?? null;
+  if (runModel !== null) update({ runModel });
 }
 
 function fail(error: unknown): void {
@@ -113,7 +129,7 @@ export function advance(): Promise<boolean> {
  * recorded events at once, then events pulled from the live search until `count`, the end of
  * the run, an abort of `signal`, or `budgetMs` spent pulling (a slow engine's events show as
  * they come). Does not touch playback (the play loop calls it once per frame).
- * @returns how many events the cursor moved, and whether the run ended before `count`
+ * @returns how many events the cursor moved, and whether the run ended (before `count`, or on its last event)
  */
 export function advanceBy(
   count: number,
@@ -138,7 +154,8 @@ export function advanceBy(
     if (mine !== epoch) return { moved: 0, ended: true };
     const to = Math.min(target, get().trace.length);
     if (to > from) moveTo(to);
-    return { moved: to - from, ended: ended && to < target };
+    const atEnd = get().complete && to >= get().eventCount;
+    return { moved: to - from, ended: (ended && to < target) || atEnd };
   });
 }
 
@@ -187,8 +204,10 @@ export function reset(): void {
 
 /** Replaces the settings and resets the run (a run always matches its settings). */
 export function setSettings(settings: RunSettings): void {
-  useArbor.setState({ settings });
-  reset();
+  withTask(settings.task, () => {
+    useArbor.setState({ settings });
+    reset();
+  });
 }
 
 /** Runs the search to its end and puts the cursor on the last event. */
@@ -256,8 +275,12 @@ export async function importRun(
 ): Promise<ParsedRun> {
   const mine = ++importToken;
   stopFileImport();
-  const parsed = await readRun(input, fileName, options);
+  const [read, tasksMissing] = await Promise.all([
+    readRun(input, fileName, options),
+    allTasksOrError(),
+  ]);
   if (mine !== importToken) return { ok: false, error: 'A newer import replaced this one.' };
+  const parsed: ImportResult = tasksMissing === null ? read : { ok: false, error: tasksMissing };
   if (!parsed.ok && parsed.records) {
     // Several questions' trees: the user chooses one (chooseImportRecord) or dismisses.
     pendingChoice = { input: input as string, fileName, origin };
@@ -327,7 +350,14 @@ export async function importRunFile(
   };
   show({ stage: 'reading', done: 0, total: file.size });
   const { readInWorker } = await import('../importers/readInWorker');
-  const read = await readInWorker(file, fileName, show, abort.signal, options);
+  const { read, trace } = await readInWorker(
+    file,
+    fileName,
+    show,
+    abort.signal,
+    options,
+    CHECKPOINT_INTERVAL,
+  );
   if (mine === importToken && !read.ok && read.records) {
     // Several questions' trees: the user chooses one (chooseImportRecord) or dismisses.
     importAbort = null;
@@ -343,16 +373,23 @@ export async function importRunFile(
     pendingChoice = null;
     useArbor.setState({ importChoices: null });
   }
+  // The trace the page built from the events' text while the worker checked them, if any.
   const replayed =
-    mine === importToken
-      ? await replayReadInSlices(read, (done, total) => show({ stage: 'replaying', done, total }))
-      : null;
+    mine !== importToken
+      ? null
+      : read.ok && trace !== null && trace.interval === read.interval
+        ? withTrace(read, trace)
+        : await replayReadInSlices(read, (done, total) =>
+            show({ stage: 'replaying', done, total }),
+          );
   if (mine !== importToken || replayed === null) {
     return { ok: false, error: 'A newer import replaced this one.' };
   }
+  const tasksMissing = await allTasksOrError();
+  if (mine !== importToken) return { ok: false, error: 'A newer import replaced this one.' };
   importAbort = null;
   useArbor.setState({ importProgress: null });
-  return openRun(replayed);
+  return openRun(tasksMissing === null ? replayed : { ok: false, error: tasksMissing });
 }
 
 /** Shows a read run (or its error), as {@link importRun} describes. */
@@ -376,6 +413,7 @@ export function openRun(parsed: ParsedRun, origin: ImportOrigin = { kind: 'file'
     source: file.source ?? null,
     name: file.name ?? null,
     recording: file.server ?? null,
+    runModel: file.model ?? null,
   });
   update({ complete: true });
   moveTo(trace.length);
@@ -386,10 +424,13 @@ export function openRun(parsed: ParsedRun, origin: ImportOrigin = { kind: 'file'
 /** The current run as a run file (with its name and, for an imported tree, its source). */
 export function exportRun(): RunFile {
   const { settings, trace, createdAt, source, name, recording } = get();
+  // A live run that has not ended yet names the model making it.
+  const model = get().runModel ?? engineFor(settings.engine).model?.() ?? null;
   return makeRunFile(settings, trace.all, createdAt, {
     ...(name !== null ? { name } : {}),
     ...(source !== null ? { source } : {}),
     ...(recording !== null ? { server: recording } : {}),
+    ...(model !== null ? { model } : {}),
   });
 }
 

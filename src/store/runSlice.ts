@@ -1,7 +1,7 @@
 import { CheckpointedTrace } from '../core/tree/checkpoints';
 import type { SearchTree } from '../core/tree/tree';
 import { emptyTree } from '../core/tree/tree';
-import type { RunRecording } from '../engines/definition';
+import type { RunModel, RunRecording } from '../engines/definition';
 import type { RecordChoice } from '../importers/records';
 import type { ImportProgress } from '../importers';
 import type { RunSource } from '../run/runFile';
@@ -34,6 +34,8 @@ export interface RunSlice {
   name: string | null;
   /** What the engine recorded besides the events (a server's replies), for the run file. */
   recording: RunRecording | null;
+  /** The model that made the run (its name and file hash), for the run file; null if none says. */
+  runModel: RunModel | null;
   status: RunStatus;
   /** Why the run stopped with an error. */
   error: string | null;
@@ -63,6 +65,7 @@ export function emptyRun(): Omit<RunSlice, 'importError' | 'importChoices' | 'im
     source: null,
     name: null,
     recording: null,
+    runModel: null,
     status: 'idle',
     error: null,
     tree: emptyTree(),

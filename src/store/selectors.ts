@@ -10,7 +10,8 @@ export function rootN(tree: SearchTree): number {
 /** An answer the run has reached: the final one once `done`, else the best terminal so far. */
 export interface AnswerView {
   answer: string;
-  correct: boolean;
+  /** Null when the run's file does not say whether the answer is right. */
+  correct: boolean | null;
   node: number | null;
   /** True once the search has returned it (the `done` event). */
   final: boolean;

@@ -1,3 +1,4 @@
+import type { TinyEngineSettings } from '../engines/tiny/settings';
 import { maxHint } from '../run/hints';
 import type { Algorithm, SearchSettings } from '../core/search/settings';
 import type { ServerEngineSettings } from '../engines/server/settings';
@@ -15,6 +16,7 @@ import { fitEngineToTask } from '../run/engineFit';
 import { firstProblem } from '../run/settings';
 import { runToEnd, setSettings } from './runActions';
 import { useArbor } from './store';
+import { withTask } from './taskLoading';
 
 /** Search settings of one algorithm. */
 export type SettingsOf<A extends Algorithm> = Extract<SearchSettings, { algorithm: A }>;
@@ -117,6 +119,12 @@ export function updateWebLlm(patch: Partial<WebLlmEngineSettings>): void {
   updateSettings({ engine: { ...patch, kind: 'webllm' } });
 }
 
+/** Changes tiny-model engine settings (ignored while another engine is chosen) and resets. */
+export function updateTiny(patch: Partial<TinyEngineSettings>): void {
+  if (useArbor.getState().settings.engine.kind !== 'tiny') return;
+  updateSettings({ engine: { ...patch, kind: 'tiny' } });
+}
+
 /**
  * Switches engine, restoring that engine's last settings, and resets the run. A judge the
  * task does not allow (a model's rule judge on word problems) gives way to the engine's
@@ -144,9 +152,11 @@ export function switchEngine(patch: EnginePatch & { kind: EngineKind }): void {
 
 /** Switches task domain, starting at its first problem, and resets the run. */
 export function setTask(task: TaskId): void {
-  const { settings } = useArbor.getState();
-  if (settings.task === task) return;
-  setSettings(fitEngineToTask(mergeSettings(settings, { task, problemId: firstProblem(task) })));
+  if (useArbor.getState().settings.task === task) return;
+  withTask(task, () => {
+    const { settings } = useArbor.getState();
+    setSettings(fitEngineToTask(mergeSettings(settings, { task, problemId: firstProblem(task) })));
+  });
 }
 
 /**
@@ -155,7 +165,9 @@ export function setTask(task: TaskId): void {
  * run is.
  */
 export function runInArbor(problem: { task: TaskId; problemId: string } | null): void {
-  const { settings } = useArbor.getState();
-  setSettings(fitEngineToTask(problem ? mergeSettings(settings, problem) : settings));
-  void runToEnd();
+  withTask(problem?.task ?? useArbor.getState().settings.task, () => {
+    const { settings } = useArbor.getState();
+    setSettings(fitEngineToTask(problem ? mergeSettings(settings, problem) : settings));
+    void runToEnd();
+  });
 }

@@ -138,6 +138,19 @@ describe('run store', () => {
     expect(rootN(get().tree)).toBe(12);
   });
 
+  it('never shows a finished run as still playing', async () => {
+    const seen: boolean[] = [];
+    const stop = useArbor.subscribe((s) => {
+      if (s.status === 'done') seen.push(s.playing);
+    });
+    setSpeed(1000);
+    play();
+    await waitFor(() => get().status === 'done');
+    stop();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((playing) => !playing)).toBe(true);
+  });
+
   it('replays a finished run from the start when played again', async () => {
     await runToEnd();
     setSpeed(1);

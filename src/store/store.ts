@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import type { CompareSlice } from './compareSlice';
+import { createCompareSlice } from './compareSlice';
 import type { LabSlice } from './labSlice';
 import { createLabSlice } from './labSlice';
 import type { LibrarySlice } from './librarySlice';
@@ -13,6 +15,8 @@ import type { SettingsSlice } from './settingsSlice';
 import { createSettingsSlice } from './settingsSlice';
 import type { ServerSlice } from './serverSlice';
 import { createServerSlice } from './serverSlice';
+import type { TinySlice } from './tinySlice';
+import { createTinySlice } from './tinySlice';
 import type { ViewSlice } from './viewSlice';
 import { createViewSlice } from './viewSlice';
 
@@ -20,7 +24,7 @@ import { createViewSlice } from './viewSlice';
  * Arbor's one store, combined from typed slices (zustand's slices pattern).
  * The slices hold state only (each is its initial state, importing nothing of the store, so
  * the slices sit at the bottom of the store's import graph): actions are module functions (`./runActions`, `./playback`,
- * `./settingsActions`, `./viewActions`, `./modelActions`, `./libraryActions`, `./labActions`), so the runner
+ * `./settingsActions`, `./viewActions`, `./modelActions`, `./libraryActions`, `./labActions`, `./compareActions`), so the runner
  * and the test hook call them without hooks.
  */
 export type Store = SettingsSlice &
@@ -30,7 +34,9 @@ export type Store = SettingsSlice &
   ModelSlice &
   LibrarySlice &
   LabSlice &
-  ServerSlice;
+  ServerSlice &
+  CompareSlice &
+  TinySlice;
 
 /** The store hook. Select narrowly: `useArbor((s) => s.cursor)`. */
 export const useArbor = create<Store>()(() => ({
@@ -42,6 +48,8 @@ export const useArbor = create<Store>()(() => ({
   ...createLibrarySlice(),
   ...createLabSlice(),
   ...createServerSlice(),
+  ...createCompareSlice(),
+  ...createTinySlice(),
 }));
 
 /** Sets part of the state and recomputes `status` from the result. */

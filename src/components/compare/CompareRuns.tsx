@@ -1,8 +1,11 @@
 import type { KeyboardEvent } from 'react';
 import { useMemo, useState } from 'react';
-import type { TraceEvent } from '../../core/tree/events';
-import type { Theme } from '../../store';
+import { taskEntry } from '../../core/tasks/registry';
+import { createCardBook } from '../../layout/card';
+import { DEFAULT_SETTINGS } from '../../run/settings';
+import type { ComparedRun, Theme } from '../../store';
 import { useArbor } from '../../store';
+import { textWidth } from '../tree/encodings';
 import { PALETTES } from '../tree/palette';
 import { TreeLegend } from '../tree/TreeLegend';
 import type { CompareFocus, Side } from './compareModel';
@@ -12,10 +15,9 @@ import { CompareSide } from './CompareSide';
 import type { Both } from './compareState';
 import { highlightFor, pinsFor, readySide, revealFor, tabStopFor } from './compareState';
 
-/** One run to compare: a title for its side and its events (a whole run, start to done). */
-export interface ComparedRun {
-  title: string;
-  events: readonly TraceEvent[];
+/** The card titles of a run of `task` (the default task when unknown), measured on the page. */
+function cardsFor(run: ComparedRun) {
+  return createCardBook(taskEntry(run.task ?? DEFAULT_SETTINGS.task).shortStep, textWidth);
 }
 
 /** Props of {@link CompareRuns}. */
@@ -37,23 +39,25 @@ const SIDES: readonly Side[] = ['left', 'right'];
  * texts (`lab/sameNode.ts`): pointing at a node (hover, focus, click, or Enter / Space)
  * rings it and its counterpart in the other run, or that side says the run never got there;
  * the node's line shows under the trees with the steps both runs share marked. Escape
- * clears the selection.
+ * clears the selection (and, with none, is left to the dialog around, which closes).
  */
 export function CompareRuns({ left, right, initialSelected = null, theme }: CompareRunsProps) {
   const pageTheme = useArbor((s) => s.theme);
   const palette = PALETTES[theme ?? pageTheme];
   const leftRun = useMemo(() => foldRun(left.events), [left.events]);
   const rightRun = useMemo(() => foldRun(right.events), [right.events]);
+  const leftCards = useMemo(() => cardsFor(left), [left]);
+  const rightCards = useMemo(() => cardsFor(right), [right]);
   const [selected, setSelected] = useState<CompareFocus | null>(initialSelected);
   const [preview, setPreview] = useState<CompareFocus | null>(null);
 
   const sides = useMemo(() => {
     const runs = { left: leftRun, right: rightRun };
     return {
-      left: readySide(leftRun, rightRun, pinsFor('left', selected, runs)),
-      right: readySide(rightRun, leftRun, pinsFor('right', selected, runs)),
+      left: readySide(leftRun, rightRun, pinsFor('left', selected, runs), leftCards),
+      right: readySide(rightRun, leftRun, pinsFor('right', selected, runs), rightCards),
     };
-  }, [leftRun, rightRun, selected]);
+  }, [leftRun, rightRun, selected, leftCards, rightCards]);
 
   const titles: Both<string> = { left: left.title, right: right.title };
   const active = preview ?? selected;
@@ -63,7 +67,7 @@ export function CompareRuns({ left, right, initialSelected = null, theme }: Comp
   const select = (focus: CompareFocus) =>
     setSelected((s) => (s?.side === focus.side && s.id === focus.id ? null : focus));
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (compareKeyAction(e.key) !== 'clear' || (selected === null && preview === null)) return;
+    if (compareKeyAction(e.key) !== 'clear' || selected === null) return;
     e.preventDefault();
     setSelected(null);
     setPreview(null);
@@ -75,7 +79,7 @@ export function CompareRuns({ left, right, initialSelected = null, theme }: Comp
       data-testid="compare-runs"
       onKeyDown={onKeyDown}
     >
-      <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-2 md:h-[var(--compare-row-height,auto)] md:grid-cols-2">
         {SIDES.map((side) => (
           <CompareSide
             key={side}

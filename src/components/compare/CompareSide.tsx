@@ -1,4 +1,5 @@
 import type { NodeId } from '../../core/tree/events';
+import { verdictWords } from '../../core/tree/tree';
 import { Stat } from '../inspector/Stat';
 import type { Palette } from '../tree/palette';
 import type { CompareFocus, Side, SideSummary } from './compareModel';
@@ -37,7 +38,7 @@ const TIPS = {
 /** The answer in words. */
 function answerText(s: SideSummary): string {
   if (s.answer === null) return s.finished ? 'none' : 'none (unfinished)';
-  const verdict = s.correct ? 'correct' : 'wrong';
+  const verdict = verdictWords(s.correct);
   return `${s.answer} — ${verdict}${s.finished ? '' : ' (unfinished)'}`;
 }
 
@@ -63,9 +64,13 @@ export function CompareSide({
     <section
       data-testid={`compare-${side}`}
       aria-labelledby={headingId}
-      className="flex min-w-0 flex-col gap-2 rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-950"
+      className="flex min-h-0 min-w-0 flex-col gap-1.5 rounded border border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-950"
     >
-      <h3 id={headingId} className="font-semibold break-words text-slate-900 dark:text-slate-100">
+      <h3
+        id={headingId}
+        className="truncate font-semibold text-slate-900 dark:text-slate-100"
+        title={title}
+      >
         {title}
       </h3>
       {'error' in run ? (
@@ -74,13 +79,13 @@ export function CompareSide({
         </p>
       ) : (
         <>
-          <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-0.5 text-sm sm:grid-cols-4">
             <Stat term="Answer" title={TIPS.answer} words>
               <span
                 className={
                   run.summary.correct
                     ? 'text-green-700 dark:text-green-400'
-                    : run.summary.answer === null
+                    : run.summary.answer === null || run.summary.correct === null
                       ? ''
                       : 'text-red-700 dark:text-red-400'
                 }
@@ -111,24 +116,27 @@ export function CompareSide({
           <p
             data-testid={`compare-${side}-status`}
             aria-live="polite"
-            className="min-h-5 text-sm text-slate-700 dark:text-slate-300"
+            className="min-h-10 text-sm text-slate-700 dark:text-slate-300"
           >
             {status ?? 'Point at a node (or focus it and press Enter) to find it in the other run.'}
           </p>
-          <CompareTree
-            side={side}
-            label={`${side === 'left' ? 'Left' : 'Right'} run: ${title}`}
-            tree={run.tree}
-            index={run.index}
-            drawn={run.drawn}
-            answerLine={run.answerLine}
-            highlighted={highlighted}
-            tabStop={tabStop}
-            reveal={reveal}
-            palette={palette}
-            onPreview={onPreview}
-            onSelect={onSelect}
-          />
+          <div className="h-96 min-h-40 in-data-[compare-fill]:h-auto in-data-[compare-fill]:flex-1">
+            <CompareTree
+              side={side}
+              label={`${side === 'left' ? 'Left' : 'Right'} run: ${title}`}
+              tree={run.tree}
+              index={run.index}
+              cards={run.cards}
+              drawn={run.drawn}
+              answerLine={run.answerLine}
+              highlighted={highlighted}
+              tabStop={tabStop}
+              reveal={reveal}
+              palette={palette}
+              onPreview={onPreview}
+              onSelect={onSelect}
+            />
+          </div>
           {foldedWords(run.drawn.hidden, run.summary.nodes, run.drawn.topK) && (
             <p className="text-xs text-amber-800 dark:text-amber-300">
               {foldedWords(run.drawn.hidden, run.summary.nodes, run.drawn.topK)}

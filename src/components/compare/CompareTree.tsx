@@ -1,20 +1,24 @@
 import type { KeyboardEvent } from 'react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { NodeId } from '../../core/tree/events';
 import type { SearchTree } from '../../core/tree/tree';
 import type { NodeIndex } from '../../lab/sameNode';
 import { shortKey } from '../../lab/sameNode';
+import type { CardBook } from '../../layout/card';
+import { CARD, cardDetail } from '../../layout/card';
+import { revealTransform, sameTransform } from '../../layout/fit';
 import { MOVE_KEYS, moveFocus } from '../../layout/keyNav';
 import { nodeName, tooltipLines } from '../tree/describe';
-import { nodeRadius } from '../tree/encodings';
+import { CARD_FONT } from '../tree/encodings';
 import type { Palette } from '../tree/palette';
+import '../tree/tree.css';
 import { TreeScene } from '../tree/TreeScene';
+import { useElementSize } from '../tree/useElementSize';
+import { useZoom } from '../tree/useZoom';
 import type { DrawnTree } from './compareLayout';
+import { COMPARE_TOOLBAR, cardBox, compareFit } from './compareView';
 import type { CompareFocus, Side } from './compareModel';
 import { compareKeyAction } from './compareModel';
-
-/** Largest on-screen scale: a small tree is not blown up past this. */
-const MAX_SCALE = 1.6;
 
 /** Props of {@link CompareTree}. */
 export interface CompareTreeProps {
@@ -23,6 +27,7 @@ export interface CompareTreeProps {
   label: string;
   tree: SearchTree;
   index: NodeIndex;
+  cards: CardBook;
   drawn: DrawnTree;
   /** The answer's line, drawn in the path colour as in the main tree. */
   answerLine: ReadonlySet<NodeId>;
@@ -30,25 +35,33 @@ export interface CompareTreeProps {
   highlighted: ReadonlySet<NodeId>;
   /** The node that takes Tab (roving tabindex); the others are reached with the arrows. */
   tabStop: NodeId;
-  /** A node to scroll into view when it changes (a selection's counterpart), or null. */
+  /** A node to bring into view when it changes (a selection's counterpart), or null. */
   reveal: NodeId | null;
   palette: Palette;
   onPreview: (focus: CompareFocus | null) => void;
   onSelect: (focus: CompareFocus) => void;
 }
 
+const BUTTON =
+  'rounded border border-slate-300 bg-white/90 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900/90 dark:hover:bg-slate-800';
+
 /**
- * One run's final tree: the main tree's own drawing (`TreeScene`: size = log visits, fill =
- * PRM score, terminal glyphs, dashed invalid steps, faded pruned ones, the answer's line),
- * fitted to its box by the viewBox, with a layer of focusable nodes on top that carry the
- * path key (`data-path-key`) and the highlight (`data-highlighted`). Hover or focus previews
- * a node, a click, Enter or Space selects it; the arrows move along the tree (`keyNav`).
+ * One run's final tree in its pane: the main tree's own drawing (`TreeScene` with labelled
+ * cards: the step in short form, N and Q or the PRM score, how it ended; the answer's line),
+ * with pan and zoom (d3-zoom on the pane, as the main tree) and Fit, which shows the whole
+ * drawn tree in the pane — done on opening and whenever the pane's size changes, until the
+ * user pans or zooms. Far out the cards show their short form, then a mark (the main tree's
+ * levels of detail). A layer of focusable nodes on top carries the path key
+ * (`data-path-key`) and the highlight (`data-highlighted`): hover or focus previews a node,
+ * a click, Enter or Space selects it; the arrows move along the tree (`keyNav`), and a node
+ * reached by keys or highlighted from the other side is panned into view.
  */
 export function CompareTree({
   side,
   label,
   tree,
   index,
+  cards,
   drawn,
   answerLine,
   highlighted,
@@ -58,28 +71,38 @@ export function CompareTree({
   onPreview,
   onSelect,
 }: CompareTreeProps) {
-  const boxRef = useRef<HTMLDivElement>(null);
+  const viewport = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const { layout, visible, viewBox } = drawn;
+  const size = useElementSize(viewport);
+  const { layout, visible } = drawn;
+  const fit = useMemo(() => (size.width > 0 ? compareFit(layout, size) : null), [layout, size]);
+  const moved = useRef(false);
+  const zoom = useZoom(viewport, size, [Math.min(0.05, (fit?.k ?? 1) / 2), 3], () => {
+    moved.current = true;
+  });
+  const { transform, zoomTo, current } = zoom;
   const nodeEl = (id: NodeId) =>
     svgRef.current?.querySelector<SVGGElement>(`[data-compare-node="${id}"]`) ?? null;
 
-  // A tree wider than its box scrolls sideways: start with the root in the middle.
+  // Fitted on opening and when the pane or the drawn tree changes, until the user moves it.
   useEffect(() => {
-    const box = boxRef.current;
-    const root = svgRef.current?.querySelector('[data-compare-node="0"]');
-    if (!box || !root || box.scrollWidth <= box.clientWidth) return;
-    const r = root.getBoundingClientRect();
-    const b = box.getBoundingClientRect();
-    box.scrollLeft += r.left + r.width / 2 - (b.left + b.width / 2);
-  }, [tree]);
+    if (fit && !moved.current) zoomTo(fit, 0);
+  }, [fit, zoomTo]);
 
+  const show = (id: NodeId) => {
+    const p = layout.byId.get(id);
+    if (!p || size.width === 0) return;
+    const now = current();
+    const t = revealTransform(now, cardBox(p), size, 12, COMPARE_TOOLBAR);
+    if (!sameTransform(now, t)) zoomTo(t, 200);
+  };
   // A selection on the other side brings its counterpart here into view.
+  const showRef = useRef(show);
   useEffect(() => {
-    if (reveal === null) return;
-    svgRef.current
-      ?.querySelector(`[data-compare-node="${reveal}"]`)
-      ?.scrollIntoView({ block: 'nearest', inline: 'center' });
+    showRef.current = show;
+  });
+  useEffect(() => {
+    if (reveal !== null) showRef.current(reveal);
   }, [reveal]);
 
   const onKeyDown = (e: KeyboardEvent<SVGGElement>, id: NodeId) => {
@@ -96,74 +119,113 @@ export function CompareTree({
     }
   };
 
+  const h = CARD.height;
   return (
-    <div ref={boxRef} className="overflow-x-auto">
-      <svg
-        ref={svgRef}
-        role="tree"
-        aria-label={label}
-        viewBox={`${viewBox.x} ${viewBox.y} ${viewBox.width} ${viewBox.height}`}
-        className="mx-auto block h-auto max-h-[28rem] w-full"
-        style={{ minWidth: drawn.minWidth, maxWidth: Math.ceil(viewBox.width * MAX_SCALE) }}
+    <div
+      className="relative h-full min-h-40 overflow-hidden rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
+      data-testid={`compare-${side}-pane`}
+    >
+      <div
+        ref={viewport}
+        className="absolute inset-0 cursor-grab touch-none active:cursor-grabbing"
+        data-transform={`${transform.k.toFixed(4)},${transform.x.toFixed(1)},${transform.y.toFixed(1)}`}
       >
-        <TreeScene
-          tree={tree}
-          layout={layout}
-          visible={visible}
-          onPath={answerLine}
-          selectedId={null}
-          palette={palette}
-        />
-        <g>
-          {layout.nodes.map((p) => {
-            const node = tree.nodes[p.id];
-            if (!node) return null;
-            const lit = highlighted.has(p.id);
-            const r = nodeRadius(node.N);
-            return (
-              <g
-                key={p.id}
-                role="treeitem"
-                tabIndex={p.id === tabStop ? 0 : -1}
-                aria-label={nodeName(node)}
-                aria-level={node.depth + 1}
-                aria-selected={lit}
-                data-compare-node={p.id}
-                data-path-key={shortKey(index.keys[p.id] ?? '')}
-                data-highlighted={lit ? 'true' : undefined}
-                className="group cursor-pointer outline-none"
-                onMouseEnter={() => onPreview({ side, id: p.id })}
-                onMouseLeave={() => onPreview(null)}
-                onFocus={() => onPreview({ side, id: p.id })}
-                onBlur={() => onPreview(null)}
-                onClick={() => onSelect({ side, id: p.id })}
-                onKeyDown={(e) => onKeyDown(e, p.id)}
-              >
-                <title>{tooltipLines(node).join('\n')}</title>
-                {lit && (
-                  <circle
-                    cx={p.x}
-                    cy={p.y}
-                    r={r + 5}
-                    fill="none"
-                    stroke={palette.selected}
-                    strokeWidth={3.5}
-                  />
-                )}
-                <circle
-                  cx={p.x}
-                  cy={p.y}
-                  r={r + 9}
-                  fill="transparent"
-                  strokeWidth={2}
-                  strokeDasharray="4 3"
-                  className="stroke-transparent group-focus-visible:stroke-sky-600 dark:group-focus-visible:stroke-sky-300"
-                />
-              </g>
-            );
-          })}
-        </g>
-      </svg>
+        <svg
+          ref={svgRef}
+          role="tree"
+          aria-label={label}
+          width={size.width}
+          height={size.height}
+          fontFamily={CARD_FONT}
+          className="arbor-still absolute inset-0 select-none"
+        >
+          <g transform={`translate(${transform.x},${transform.y}) scale(${transform.k})`}>
+            <TreeScene
+              tree={tree}
+              layout={layout}
+              visible={visible}
+              onPath={answerLine}
+              selectedId={null}
+              palette={palette}
+              cards={cards}
+              detail={cardDetail(transform.k)}
+            />
+            <g>
+              {layout.nodes.map((p) => {
+                const node = tree.nodes[p.id];
+                if (!node) return null;
+                const lit = highlighted.has(p.id);
+                const ring = (grow: number) => ({
+                  x: p.x - p.w / 2 - grow,
+                  y: p.y - h / 2 - grow,
+                  width: p.w + 2 * grow,
+                  height: h + 2 * grow,
+                  rx: 6 + grow,
+                });
+                return (
+                  <g
+                    key={p.id}
+                    role="treeitem"
+                    tabIndex={p.id === tabStop ? 0 : -1}
+                    aria-label={nodeName(node)}
+                    aria-level={node.depth + 1}
+                    aria-selected={lit}
+                    data-compare-node={p.id}
+                    data-path-key={shortKey(index.keys[p.id] ?? '')}
+                    data-highlighted={lit ? 'true' : undefined}
+                    className="group cursor-pointer outline-none"
+                    onMouseEnter={() => onPreview({ side, id: p.id })}
+                    onMouseLeave={() => onPreview(null)}
+                    onFocus={() => {
+                      onPreview({ side, id: p.id });
+                      show(p.id);
+                    }}
+                    onBlur={() => onPreview(null)}
+                    onClick={() => onSelect({ side, id: p.id })}
+                    onKeyDown={(e) => onKeyDown(e, p.id)}
+                  >
+                    <title>{tooltipLines(node).join('\n')}</title>
+                    {lit && (
+                      <rect
+                        {...ring(5)}
+                        fill="none"
+                        stroke={palette.selected}
+                        strokeWidth={3.5}
+                        vectorEffect="non-scaling-stroke"
+                      />
+                    )}
+                    <rect
+                      {...ring(10)}
+                      fill="transparent"
+                      strokeWidth={2}
+                      strokeDasharray="4 3"
+                      vectorEffect="non-scaling-stroke"
+                      className="stroke-transparent group-focus-visible:stroke-sky-600 dark:group-focus-visible:stroke-sky-300"
+                    />
+                  </g>
+                );
+              })}
+            </g>
+          </g>
+        </svg>
+      </div>
+      <div
+        role="toolbar"
+        aria-label={`${side === 'left' ? 'Left' : 'Right'} tree view`}
+        className="absolute top-1 right-1 z-10 flex gap-1"
+      >
+        <button
+          type="button"
+          className={BUTTON}
+          title="Show the whole tree in this pane"
+          onClick={() => {
+            moved.current = false;
+            if (fit) zoomTo(fit, 300);
+          }}
+        >
+          Fit
+        </button>
+      </div>
     </div>
   );
 }

@@ -2,18 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../core/tree/events';
 import { reduce } from '../../core/tree/reduce';
+import { CARD, CARD_DY, createCardBook, estimateWidth } from '../../layout/card';
 import { visibleTree } from '../../layout/visible';
-import {
-  COMPARE_DY,
-  MARGIN,
-  MAX_DRAWN,
-  MAX_LEAVES,
-  MIN_SCALE,
-  drawTree,
-  leafCount,
-  limitVisible,
-  siblingGap,
-} from './compareLayout';
+import { MAX_DRAWN, MAX_LEAVES, drawTree, leafCount, limitVisible } from './compareLayout';
+import { compareFit, fitBounds } from './compareView';
 import {
   CORRUPT_EVENTS,
   LEFT_EVENTS,
@@ -24,6 +16,9 @@ import {
 } from './compareFixtures';
 import { answerPath, compareKeyAction, foldRun, summarize } from './compareModel';
 import { foldedWords, matchWords } from './compareWords';
+
+/** Card titles as the text is written, measured by the DOM-free estimate. */
+const BOOK = createCardBook((text) => text, estimateWidth);
 
 describe('foldRun and summarize', () => {
   it('sums the compute of the hand-made runs', () => {
@@ -70,49 +65,55 @@ describe('foldRun and summarize', () => {
 });
 
 describe('drawTree', () => {
-  it('fits a root and two children with the margin around (worked by hand)', () => {
+  it('lays out a root and two children as cards, side by side a gap apart (worked by hand)', () => {
     const tree = reduce([
       { type: 'start', algorithm: 'mcts', rootText: 'r' },
       expand(0, [step(1, 'a'), step(2, 'b')]),
     ]);
-    const drawn = drawTree(tree, []);
-    // Unvisited children: radius 5, so siblings sit 2·5 + 14 = 24 apart, centred under the
-    // root (x = ∓12); depth 1 at y = 64. MARGIN = 16 + 18 = 34.
-    expect(MARGIN).toBe(34);
-    expect(siblingGap(tree)).toBe(24);
-    expect(drawn.layout.byId.get(1)).toMatchObject({ x: -12, y: COMPARE_DY });
-    expect(drawn.viewBox).toEqual({ x: -12 - 34, y: -34, width: 24 + 68, height: 64 + 68 });
+    const drawn = drawTree(tree, [], BOOK);
+    // Short titles: cards of the smallest width (128), their centres 128 + 12 apart (a
+    // half-width each side and the gap), centred under the root; one card row down.
+    expect(drawn.layout.byId.get(1)).toMatchObject({ x: -70, y: CARD_DY, w: CARD.minWidth });
+    expect(drawn.layout.byId.get(2)).toMatchObject({ x: 70, y: CARD_DY });
+    expect(drawn.layout.bounds).toEqual({ minX: -134, maxX: 134, minY: 0, maxY: CARD_DY });
     expect(drawn).toMatchObject({ drawn: 3, hidden: 0, topK: null });
-    expect(drawn.minWidth).toBe(Math.round(92 * MIN_SCALE));
   });
 
-  it('spreads siblings for well-visited nodes, up to 40 apart', () => {
-    const visit = (id: number, N: number) => ({ id, N, W: 0 });
-    const base = [
-      { type: 'start', algorithm: 'mcts', rootText: 'r' } as const,
+  it('fits every card whole in its pane, below the Fit button (worked by hand)', () => {
+    const tree = reduce([
+      { type: 'start', algorithm: 'mcts', rootText: 'r' },
       expand(0, [step(1, 'a'), step(2, 'b')]),
-    ];
-    const at = (N: number) =>
-      siblingGap(
-        reduce([...base, { type: 'backprop', iteration: 1, value: 0, updates: [visit(1, N)] }]),
-      );
-    expect(at(3)).toBe(32); // r = 5 + 2·log2(4) = 9 → 2·9 + 14
-    expect(at(7)).toBe(36); // r = 11
-    expect(at(1000)).toBe(40); // r = 16 (the cap) → 46, clamped to 40
+    ]);
+    const { layout } = drawTree(tree, [], BOOK);
+    // Bounds with room: x −146…146 (292 wide), y −53…161 (214 high, CARD_DY = 108).
+    expect(fitBounds(layout)).toEqual({ minX: -146, maxX: 146, minY: -53, maxY: 161 });
+    // A 600 × 300 pane: room 584 × (300 − 28 − 16) = 256 → k = min(2, 1.196…, 1.2).
+    const t = compareFit(layout, { width: 600, height: 300 });
+    expect(t.k).toBeCloseTo(256 / 214, 6);
+    const left = -146 * t.k + t.x;
+    const right = 146 * t.k + t.x;
+    const top = -53 * t.k + t.y;
+    const bottom = 161 * t.k + t.y;
+    expect(left).toBeGreaterThanOrEqual(8 - 1e-9);
+    expect(right).toBeLessThanOrEqual(592 + 1e-9);
+    expect(top).toBeCloseTo(28 + 8, 6);
+    expect(bottom).toBeCloseTo(300 - 8, 6);
+    // A small tree in a large pane is not blown up past 1.2×.
+    expect(compareFit(layout, { width: 2000, height: 2000 }).k).toBe(1.2);
   });
 
   it('draws every node of a tree at the limits', () => {
     const tree = reduce(fanEvents(MAX_LEAVES, 7)); // 1 + 40·7 = 281 nodes, 40 leaves
     expect(leafCount(visibleTree(tree))).toBe(MAX_LEAVES);
-    expect(drawTree(tree, [])).toMatchObject({ drawn: 281, hidden: 0, topK: null });
+    expect(drawTree(tree, [], BOOK)).toMatchObject({ drawn: 281, hidden: 0, topK: null });
     const deep = reduce(fanEvents(23, 13)); // 1 + 23·13 = 300 nodes
-    expect(drawTree(deep, [])).toMatchObject({ drawn: MAX_DRAWN, hidden: 0, topK: null });
+    expect(drawTree(deep, [], BOOK)).toMatchObject({ drawn: MAX_DRAWN, hidden: 0, topK: null });
   });
 
   it('keeps the largest top-k within the node limit: 40 lines of 8 → 37 (1 + 8·37 = 297)', () => {
     const tree = reduce(fanEvents(40, 8));
     expect(tree.nodes.length).toBe(321);
-    const drawn = drawTree(tree, []);
+    const drawn = drawTree(tree, [], BOOK);
     expect(drawn).toMatchObject({ drawn: 297, hidden: 24, topK: 37 });
     expect(foldedWords(drawn.hidden, 321, drawn.topK)).toBe(
       'Showing 297 of 321 nodes: each node keeps its 37 children with the most visits (then the best PRM score); 24 more are behind “+N more”.',
@@ -120,7 +121,7 @@ describe('drawTree', () => {
   });
 
   it('keeps the largest top-k within the width limit: 100 lines → 39 and a stub', () => {
-    const drawn = drawTree(reduce(fanEvents(100, 4)), []);
+    const drawn = drawTree(reduce(fanEvents(100, 4)), [], BOOK);
     // 39 lines + the "+61 more" stub = 40 columns; 1 + 4·39 = 157 nodes.
     expect(drawn).toMatchObject({ drawn: 157, hidden: 244, topK: 39 });
     expect(drawn.layout.stubs).toHaveLength(1);
@@ -170,7 +171,7 @@ describe('limitVisible invariants', () => {
         }
         if (topK > 1) expect(fits(visible)).toBe(true);
         expect(fits(visibleTree(tree, { topK: topK + 1, pinned }))).toBe(false);
-        const laid = drawTree(tree, pinned, max);
+        const laid = drawTree(tree, pinned, BOOK, max);
         expect(laid.drawn + laid.hidden).toBe(tree.nodes.length);
       }),
       { numRuns: 60 },

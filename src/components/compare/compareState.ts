@@ -1,5 +1,6 @@
 import type { NodeId } from '../../core/tree/events';
 import type { SearchTree } from '../../core/tree/tree';
+import type { CardBook } from '../../layout/card';
 import type { NodeIndex } from '../../lab/sameNode';
 import { counterparts, sharedCount, sharedPrefix } from '../../lab/sameNode';
 import type { DrawnTree } from './compareLayout';
@@ -19,9 +20,10 @@ import { matchWords } from './compareWords';
 /** Both sides, by side. */
 export type Both<T> = Record<Side, T>;
 
-/** A drawable side: its tree, index, layout and header numbers. */
+/** A drawable side: its tree, index, cards, layout and header numbers. */
 export interface ReadySide {
   tree: SearchTree;
+  cards: CardBook;
   index: NodeIndex;
   drawn: DrawnTree;
   summary: SideSummary;
@@ -52,17 +54,22 @@ export function pinsFor(
   return pins;
 }
 
-/** One side ready to draw, or why not. */
+/**
+ * One side ready to draw, or why not.
+ * @param cards the run's card titles (`createCardBook` with its task's short step form)
+ */
 export function readySide(
   run: FoldedRun,
   other: FoldedRun,
   pins: readonly NodeId[],
+  cards: CardBook,
 ): ReadySide | BrokenSide {
   if (!run.tree) return { error: run.error };
   return {
     tree: run.tree,
+    cards,
     index: run.index,
-    drawn: drawTree(run.tree, pins),
+    drawn: drawTree(run.tree, pins, cards),
     summary: summarize(run.tree),
     answerLine: new Set(answerPath(run.tree)),
     shared: other.index ? sharedCount(run.index, other.index) : 0,

@@ -42,15 +42,12 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: [['P']], action: 'Presentation mode on / off (Esc leaves it)' },
       { keys: [['R']], action: 'Reset: a new run' },
       { keys: [['S']], action: 'Stop a live search (the events so far stay)' },
-      {
-        keys: [['/'], ['Ctrl', 'F']],
-        action: 'Find nodes; Enter / Shift+Enter next / previous match, Esc clears',
-      },
     ],
   },
   {
     title: 'Tree (reached with Tab)',
     shortcuts: [
+      { keys: [['/']], action: 'Find nodes (also Ctrl+F); Enter / Shift+Enter: next / previous' },
       { keys: [['↑'], ['↓'], ['←'], ['→']], action: 'Move to the parent, a child or a sibling' },
       { keys: [['Home'], ['Enter']], action: 'Move to the root / inspect the focused node' },
       { keys: [['−'], ['+']], action: 'Fold / unfold the focused subtree (also double-click)' },

@@ -1,4 +1,5 @@
-import { cancelLab, pauseLab, resumeLab, useArbor } from '../../store';
+import { useArbor } from '../../store';
+import { cancelLab, pauseLab, resumeLab } from '../../store/labActions';
 import type { LabGrid, LabGridStatus } from '../../store';
 import type { GridProgress } from '../../lab/types';
 import { duration } from './format';

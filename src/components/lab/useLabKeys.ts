@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { setHelpOpen, setLabPage, useArbor } from '../../store';
+import { setHelpOpen, setLabPage, setPresenting, togglePresenting, useArbor } from '../../store';
 
 /** Whether a key press belongs to a field that takes typing. */
 function typing(target: EventTarget | null): boolean {
@@ -11,14 +11,16 @@ function typing(target: EventTarget | null): boolean {
 /**
  * The page-level keys that are not the visualizer's: L switches between the visualizer and
  * the effort lab (listed in the help overlay); on the lab page, where the visualizer's
- * stepping keys are off, ? opens the help and Esc closes it. Ignored while typing in a field,
+ * stepping keys are off, ? opens the help and Esc closes it, and P turns presentation mode
+ * (the plot in large type) on and off, Esc leaving it. Ignored while typing in a field,
  * with Ctrl, ⌘ or Alt held, and for a key a focused control already handled.
  */
 export function useLabKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || typing(e.target)) return;
-      const { helpOpen, lab } = useArbor.getState();
+      const { helpOpen, lab, comparison } = useArbor.getState();
+      if (comparison !== null) return; // the comparison has its own keys
       if (helpOpen) {
         if (lab.page === 'lab' && e.key === 'Escape') {
           setHelpOpen(false);
@@ -32,6 +34,12 @@ export function useLabKeys(): void {
       } else if (lab.page === 'lab' && e.key === '?') {
         e.preventDefault();
         setHelpOpen(true);
+      } else if (lab.page === 'lab' && (e.key === 'p' || e.key === 'P')) {
+        e.preventDefault();
+        togglePresenting();
+      } else if (lab.page === 'lab' && e.key === 'Escape' && useArbor.getState().presenting) {
+        e.preventDefault();
+        setPresenting(false);
       }
     };
     window.addEventListener('keydown', onKey);

@@ -1,10 +1,18 @@
 import { lazy, Suspense, useState } from 'react';
-import type { ComponentType, ReactNode } from 'react';
+import type { ComponentProps, ComponentType, ReactNode } from 'react';
+import type { TreeCanvas } from '../tree/TreeCanvas';
+import type { ServerEngineSettings } from '../../engines/server/settings';
+import type { RunSource } from '../../run/runFile';
+import { loadAllTasks } from '../../core/tasks/registry';
+import { useArbor } from '../../store';
+import type { TinyEngineSettings } from '../../engines/tiny/settings';
+import type { WebLlmEngineSettings } from '../../engines/webllm/settings';
 
 /**
  * The parts of the page that load when first opened (issue 14: fewer bytes before first
  * paint): the effort lab (with the compare view), the run library, the contents of the
- * Model (WebGPU) and Server panels, and the model's readout under the narration. Each is a chunk of its own; `preload…` starts fetching it
+ * Model (WebGPU) and Server panels, the model's readout under the narration, and the
+ * comparison of two runs. Each is a chunk of its own; `preload…` starts fetching it
  * early (on hover or focus of the control that opens it), so it is usually there by the click.
  * `npm run check:size` (scripts/checkFirstPaint.ts) holds the first paint to its budget.
  */
@@ -23,6 +31,14 @@ function lazyPart<P extends object>(
   };
 }
 
+/**
+ * A part that may show a run of any task (the lab's grids, saved runs, a comparison, an
+ * imported tree's settings): it waits for every task's entry too (core/tasks/registry.ts).
+ */
+function withAllTasks<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), loadAllTasks()]).then(([part]) => part);
+}
+
 /** A small, honest placeholder while a part's chunk loads. */
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -32,13 +48,26 @@ function Loading({ children }: { children: ReactNode }) {
   );
 }
 
-const lab = lazyPart(() => import('../lab/LabPage').then((m) => m.LabPage));
-const library = lazyPart(() => import('../library/RunLibrary').then((m) => m.RunLibrary));
+const lab = lazyPart(withAllTasks(() => import('../lab/LabPage').then((m) => m.LabPage)));
+// The library loads just after the first paint, so every task is there soon after it too.
+const library = lazyPart(
+  withAllTasks(() => import('../library/RunLibrary').then((m) => m.RunLibrary)),
+);
 const modelBody = lazyPart(() => import('../model/ModelPanelBody').then((m) => m.ModelPanelBody));
 const activity = lazyPart(() =>
   import('../model/ModelActivityBody').then((m) => m.ModelActivityBody),
 );
 const serverForm = lazyPart(() => import('../server/ServerForm').then((m) => m.ServerForm));
+// Shown only for runs read from files: never on the first screen.
+const importedSettings = lazyPart(
+  withAllTasks(() => import('../ImportedSettings').then((m) => m.ImportedSettings)),
+);
+const importChoices = lazyPart(() => import('../ImportChoices').then((m) => m.ImportChoices));
+const tinyFields = lazyPart(() => import('../tiny/TinyFields').then((m) => m.TinyFields));
+// A model's and a server's knobs show only once a model is loaded or a server connected
+// (both load lazily themselves), so they are never on the first screen.
+const webLlmFields = lazyPart(() => import('../model/WebLlmFields').then((m) => m.WebLlmFields));
+const serverFields = lazyPart(() => import('../server/ServerFields').then((m) => m.ServerFields));
 
 /** Starts loading the effort lab (hover or focus of its tab). */
 export const preloadLab = lab.preload;
@@ -79,6 +108,53 @@ export function LazyServerForm() {
   return (
     <Suspense fallback={<Loading>Loading the server panel…</Loading>}>
       <serverForm.Component />
+    </Suspense>
+  );
+}
+
+/** The settings column of an imported tree (what the file is), loaded with the first import. */
+export function LazyImportedSettings({ source }: { source: RunSource }) {
+  return (
+    <Suspense fallback={<Loading>Loading…</Loading>}>
+      <importedSettings.Component source={source} />
+    </Suspense>
+  );
+}
+
+/** The questions of a file with several trees, loaded when such a file asks for a choice. */
+export function LazyImportChoices() {
+  const waiting = useArbor((s) => s.importChoices !== null);
+  if (!waiting) return null;
+  return (
+    <Suspense fallback={null}>
+      <importChoices.Component />
+    </Suspense>
+  );
+}
+
+/** The web-llm engine's knobs, loaded when that engine is chosen (a model is loaded). */
+export function LazyWebLlmFields({ engine }: { engine: WebLlmEngineSettings }) {
+  return (
+    <Suspense fallback={<Loading>Loading the model’s settings…</Loading>}>
+      <webLlmFields.Component engine={engine} />
+    </Suspense>
+  );
+}
+
+/** The server engine's knobs, loaded when that engine is chosen (a server is connected). */
+export function LazyServerFields({ engine }: { engine: ServerEngineSettings }) {
+  return (
+    <Suspense fallback={<Loading>Loading the server’s settings…</Loading>}>
+      <serverFields.Component engine={engine} />
+    </Suspense>
+  );
+}
+
+/** The tiny model's knobs, loading and about-note, loaded when the tiny model is chosen. */
+export function LazyTinyFields({ engine }: { engine: TinyEngineSettings }) {
+  return (
+    <Suspense fallback={<Loading>Loading the tiny model’s settings…</Loading>}>
+      <tinyFields.Component engine={engine} />
     </Suspense>
   );
 }
@@ -130,6 +206,40 @@ export function LazyHelpOverlay({ open }: { open: boolean }) {
   return (
     <Suspense fallback={null}>
       <help.Component />
+    </Suspense>
+  );
+}
+
+const compare = lazyPart(
+  withAllTasks(() => import('../compare/CompareDialog').then((m) => m.CompareDialog)),
+);
+
+/**
+ * The comparison of two runs, loaded the first time one opens (from the library, the
+ * visualizer's "Compare with…" or the lab), then kept mounted so it opens and closes at once.
+ */
+export function LazyCompareDialog({ open }: { open: boolean }) {
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  if (!opened) return null;
+  return (
+    <Suspense fallback={null}>
+      <compare.Component />
+    </Suspense>
+  );
+}
+
+const canvas = lazyPart(() => import('../tree/TreeCanvas').then((m) => m.TreeCanvas));
+
+/**
+ * The tree drawn on a canvas (past 1,000 nodes), loaded the first time a tree is that large:
+ * the canvas renderer is not in the first paint, which draws the example run's small tree in
+ * SVG. Until it arrives the tree area says so.
+ */
+export function LazyTreeCanvas(props: ComponentProps<typeof TreeCanvas>) {
+  return (
+    <Suspense fallback={<Loading>Drawing the large tree on a canvas…</Loading>}>
+      <canvas.Component {...props} />
     </Suspense>
   );
 }

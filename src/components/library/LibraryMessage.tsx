@@ -1,4 +1,5 @@
-import { dismissLibraryError, useArbor } from '../../store';
+import { useArbor } from '../../store';
+import { dismissLibraryError } from '../../store/libraryActions';
 
 /**
  * What the library could not do, in plain words (storage full, no storage in this window,

@@ -7,7 +7,7 @@ import {
   sourceLabel,
   taskLabel,
 } from '../../library/meta';
-import { deleteSavedRun, openSavedRun, renameSavedRun } from '../../store';
+import { deleteSavedRun, openSavedRun, renameSavedRun } from '../../store/libraryActions';
 import { RenameField } from './RenameField';
 import { DANGER_BUTTON, SMALL_BUTTON } from './styles';
 
@@ -27,9 +27,19 @@ function shortQuestion(question: string | undefined): string {
 
 /**
  * One saved run: its name, what it ran (task, problem, algorithm, budget), its result and
- * date; Open, Rename (in place) and Delete (after asking). Names are shown as text.
+ * date; Open, Rename (in place) and Delete (after asking), and a tick to compare it with
+ * another. Names are shown as text.
  */
-export function RunRow({ meta }: { meta: RunMeta }) {
+export function RunRow({
+  meta,
+  ticked,
+  onTick,
+}: {
+  meta: RunMeta;
+  /** Ticked for comparison. */
+  ticked: boolean;
+  onTick: (on: boolean) => void;
+}) {
   const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
   const [busy, setBusy] = useState(false);
   const act = (work: Promise<unknown>) => {
@@ -102,7 +112,7 @@ export function RunRow({ meta }: { meta: RunMeta }) {
         </div>
       ) : (
         mode === 'view' && (
-          <div className="flex gap-1">
+          <div className="flex items-center gap-1">
             <button
               type="button"
               className={SMALL_BUTTON}
@@ -117,6 +127,15 @@ export function RunRow({ meta }: { meta: RunMeta }) {
             <button type="button" className={SMALL_BUTTON} onClick={() => setMode('delete')}>
               Delete
             </button>
+            <label className="ml-auto flex items-center gap-1 text-xs">
+              <input
+                type="checkbox"
+                checked={ticked}
+                onChange={(e) => onTick(e.target.checked)}
+                aria-label={`Tick ${meta.name} to compare`}
+              />
+              Compare
+            </label>
           </div>
         )
       )}

@@ -2,8 +2,9 @@ import { togglePresenting, useArbor } from '../../store';
 import { tooltip } from '../help/shortcuts';
 
 /**
- * Presentation mode on and off (P; Esc leaves it): the tree, the phase strip and the
- * narration get the screen in large type, settings and side panels hide.
+ * Presentation mode on and off (P; Esc leaves it): in the visualizer the tree, the phase
+ * strip and the narration get the screen in large type, settings and side panels hide; in
+ * the effort lab the accuracy-against-compute plot does.
  */
 export function PresentButton() {
   const on = useArbor((s) => s.presenting);
@@ -17,7 +18,9 @@ export function PresentButton() {
           : 'border-slate-300 dark:border-slate-700'
       }`}
       title={tooltip(
-        on ? 'Leave presentation mode' : 'Presentation mode: the tree in large type',
+        on
+          ? 'Leave presentation mode'
+          : 'Presentation mode: the tree (or the lab’s plot) in large type',
         on ? 'P or Esc' : 'P',
       )}
       onClick={togglePresenting}

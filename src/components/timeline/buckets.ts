@@ -46,12 +46,15 @@ export const MARK_RIGHT = 2;
 export const MARK_WRONG = 4;
 
 /**
- * The markers one event sets: a backtrack, a right or a wrong terminal answer.
+ * The markers one event sets: a backtrack, a right or a wrong terminal answer (an answer of
+ * unknown correctness is neither, so it sets none).
  * @param setback whether a backtrack event is marked (false: it only changes line)
  */
 export function eventMarks(event: TraceEvent, setback = true): number {
   if (event.type === 'backtrack') return setback ? MARK_BACKTRACK : 0;
-  if (event.type !== 'terminal' || event.kind === 'invalid-step') return 0;
+  if (event.type !== 'terminal' || event.kind === 'invalid-step' || event.correct === null) {
+    return 0;
+  }
   return event.correct ? MARK_RIGHT : MARK_WRONG;
 }
 

@@ -22,6 +22,9 @@ export function describeEvent(event: TraceEvent): string {
       return `score node ${event.node}: ${round(event.score)}`;
     case 'terminal':
       if (event.kind === 'invalid-step') return `terminal node ${event.node}: invalid step`;
+      if (event.correct === null) {
+        return `terminal node ${event.node}: ${event.answer || 'end'} (correctness unknown)`;
+      }
       return `terminal node ${event.node}: ${event.answer} (${event.correct ? 'right' : 'wrong'})`;
     case 'simulate':
       return `simulate from node ${event.from}: reward ${round(event.reward)}`;

@@ -39,12 +39,13 @@ export function FindBar({ find }: { find: Find }) {
   };
   const none = result.matches.length === 0;
   return (
-    <div className="presentation:hidden" data-find="">
-      <search
-        aria-label="Find nodes"
-        className="flex flex-wrap items-center gap-1.5 text-xs"
-        onKeyDown={onKeyDown}
-      >
+    <search
+      aria-label="Find nodes"
+      className="presentation:hidden"
+      data-find=""
+      onKeyDown={onKeyDown}
+    >
+      <div className="flex flex-wrap items-center gap-1.5 text-xs">
         <input
           type="search"
           data-find-input=""
@@ -116,12 +117,12 @@ export function FindBar({ find }: { find: Find }) {
             Clear
           </button>
         )}
-      </search>
+      </div>
       {result.error !== null && (
         <p id={errorId} className="mt-1 text-xs text-red-700 dark:text-red-300">
           {result.error}
         </p>
       )}
-    </div>
+    </search>
   );
 }

@@ -148,10 +148,13 @@ function SwatchSvg({ swatch }: { swatch: Swatch }) {
 export function TreeLegend({
   palette,
   algorithm,
+  unknownEnds = false,
   dots = false,
 }: {
   palette: Palette;
   algorithm?: SearchTree['algorithm'];
+  /** The tree has ends whose correctness its file does not say. */
+  unknownEnds?: boolean;
   /** The legend of trees drawn as dots (the compare view). */
   dots?: boolean;
 }) {
@@ -160,12 +163,14 @@ export function TreeLegend({
       aria-label="Tree legend"
       className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-xs text-slate-600 dark:text-slate-400"
     >
-      {(dots ? dotLegendItems(palette) : legendItems(palette, algorithm)).map((item) => (
-        <span key={item.label} className="flex items-center gap-1">
-          <SwatchSvg swatch={item.swatch} />
-          {item.label}
-        </span>
-      ))}
+      {(dots ? dotLegendItems(palette) : legendItems(palette, algorithm, unknownEnds)).map(
+        (item) => (
+          <span key={item.label} className="flex items-center gap-1">
+            <SwatchSvg swatch={item.swatch} />
+            {item.label}
+          </span>
+        ),
+      )}
     </figcaption>
   );
 }

@@ -7,6 +7,7 @@ import { overlayStages } from '../../layout/overlayExtent';
 import type { Store } from '../../store';
 import { expandAll, useArbor } from '../../store';
 import { viewRegion } from './canvasPaths';
+import { LazyTreeCanvas } from '../lazy/panels';
 import { DraftGhost } from './DraftGhost';
 import type { SvgExportInput } from './exportSvg';
 import { exportTitle } from './exportTitle';
@@ -15,7 +16,7 @@ import { FindHighlights } from './FindHighlights';
 import { OverlayLayer } from './OverlayLayer';
 import './tree.css';
 import { TreeA11y, focusedItem } from './TreeA11y';
-import { TreeCanvas } from './TreeCanvas';
+import { hasUnknownEnds } from './legend';
 import { TreeLegend } from './TreeLegend';
 import { TreeScene } from './TreeScene';
 import { TreeToolbar } from './TreeToolbar';
@@ -165,6 +166,7 @@ function TreeFigure() {
   });
 
   const depth = useMemo(() => layout.nodes.reduce((d, n) => Math.max(d, n.depth), 0), [layout]);
+  const unknownEnds = useMemo(() => hasUnknownEnds(tree), [tree]);
   const { onPath, cards, exactRule } = model;
   const scene = useMemo(
     () => ({ tree, layout, visible, onPath, palette, cards, exactRule, labels }),
@@ -196,7 +198,10 @@ function TreeFigure() {
   return (
     <figure className="flex flex-col gap-1.5">
       <FindBar find={find} />
-      <div className="relative h-[var(--arbor-tree-height,max(20rem,calc(100vh-27rem)))] overflow-hidden rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
+      <div
+        data-tree-frame=""
+        className="relative h-[var(--arbor-tree-height,max(20rem,calc(100vh-27rem)))] overflow-hidden rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
+      >
         <div
           ref={viewport}
           data-mode={canvas ? 'canvas' : 'svg'}
@@ -209,7 +214,7 @@ function TreeFigure() {
           onDoubleClick={input.onDoubleClick}
         >
           {canvas ? (
-            <TreeCanvas
+            <LazyTreeCanvas
               scene={scene}
               transform={transform}
               width={size.width}
@@ -323,7 +328,7 @@ function TreeFigure() {
           onExportPng={() => void exportTree('png', exported())}
         />
       </div>
-      <TreeLegend palette={palette} algorithm={tree.algorithm} />
+      <TreeLegend palette={palette} algorithm={tree.algorithm} unknownEnds={unknownEnds} />
     </figure>
   );
 }

@@ -24,13 +24,29 @@ export function shorten(text: string, max: number): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
-/** What the node's end was, in words ("solved", "wrong answer 23", "invalid step"). */
+/**
+ * What the node's end was, in words ("solved", "wrong answer 23", "answer 72, correctness
+ * unknown", "invalid step").
+ */
 function endWords(node: TreeNode): string | null {
   const t = node.terminal;
   if (!t) return null;
   if (t.kind === 'wrong-answer') return `${TERMINAL_MARK[t.kind].words} ${t.answer}`;
+  if (t.kind === 'unknown') {
+    return t.answer === ''
+      ? `ends the line, ${TERMINAL_MARK.unknown.words}`
+      : `answer ${t.answer}, ${TERMINAL_MARK.unknown.words}`;
+  }
   return TERMINAL_MARK[t.kind].words;
 }
+
+/** The first word of a tooltip's end line, per kind of end. */
+const END_HEADING = {
+  solved: 'Solved',
+  'wrong-answer': 'Wrong answer',
+  'invalid-step': 'Invalid step',
+  unknown: 'Ends the line, correctness unknown',
+} as const;
 
 /** Flags about a node, as words, in a fixed order. */
 function flagWords(node: TreeNode, hiddenCount: number): string[] {
@@ -69,9 +85,7 @@ export function tooltipLines(node: TreeNode, hiddenCount = 0): string[] {
   const t = node.terminal;
   if (t) {
     const answer = t.answer === '' ? '' : `: ${t.answer}`;
-    lines.push(
-      `${t.kind === 'solved' ? 'Solved' : t.kind === 'wrong-answer' ? 'Wrong answer' : 'Invalid step'}${answer}`,
-    );
+    lines.push(`${END_HEADING[t.kind]}${answer}`);
   }
   if (!node.valid && node.invalidReason) lines.push(`Invalid: ${node.invalidReason}`);
   if (node.pruned) lines.push('Pruned by the beam');

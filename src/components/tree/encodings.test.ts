@@ -21,6 +21,15 @@ describe('encodings', () => {
     expect(prmFill(null, PALETTES.dark)).not.toBe(prmFill(null, PALETTES.light));
   });
 
+  it('blends the two nearest stops in RGB between them (worked by hand), and greys a score that is not a number', () => {
+    const p = PALETTES.light;
+    // 0.25 is halfway from #d73027 (215, 48, 39) to #fee08b (254, 224, 139): the channel means
+    // 234.5, 136, 89, rounded.
+    expect(prmFill(0.25, p)).toBe('rgb(235, 136, 89)');
+    expect(prmFill(-0.3, p)).toBe(rgb(p.prm[0]));
+    expect(prmFill(Number.NaN, p)).toBe(p.unscored);
+  });
+
   it('grows the radius and edge width with log visits, up to a cap', () => {
     expect(nodeRadius(0)).toBe(5);
     expect(nodeRadius(1)).toBe(7);

@@ -1,4 +1,4 @@
-import { scaleDiverging } from 'd3-scale';
+import { interpolateRgb, piecewise } from 'd3-interpolate';
 import type { TreeNode } from '../../core/tree/tree';
 import { CARD, STUB_WIDTH } from '../../layout/card';
 import type { Palette } from './palette';
@@ -8,17 +8,22 @@ import type { Palette } from './palette';
  * exported files agree. d3 computes (colour, size); React or the canvas draws.
  */
 
-const scales = new WeakMap<Palette, (score: number) => string>();
+const scales = new WeakMap<Palette, (t: number) => string>();
 
-/** Fill for a PRM step score in [0, 1] (clamped); the palette's grey when not scored. */
+/**
+ * Fill for a PRM step score in [0, 1] (clamped); the palette's grey when not scored (or not a
+ * number). The colour runs red → yellow → green through the palette's three stops in RGB, the
+ * same colours d3-scale's `scaleDiverging([0, 0.5, 1], stops)` gives (checked at every 0.001),
+ * from d3-interpolate alone: d3-scale, with d3-format and d3-array, stays out of the first paint.
+ */
 export function prmFill(score: number | null, palette: Palette): string {
-  if (score === null) return palette.unscored;
+  if (score === null || Number.isNaN(score)) return palette.unscored;
   let scale = scales.get(palette);
   if (!scale) {
-    scale = scaleDiverging<string>([0, 0.5, 1], palette.prm).clamp(true);
+    scale = piecewise(interpolateRgb, [...palette.prm]);
     scales.set(palette, scale);
   }
-  return scale(score);
+  return scale(Math.min(1, Math.max(0, score)));
 }
 
 /** Largest node radius, so a heavily visited root does not cover its children. */
@@ -39,6 +44,7 @@ export const TERMINAL_MARK = {
   solved: { glyph: '✓', words: 'solved' },
   'wrong-answer': { glyph: '✗', words: 'wrong answer' },
   'invalid-step': { glyph: '⊘', words: 'invalid step' },
+  unknown: { glyph: '?', words: 'correctness unknown' },
 } as const;
 
 /** The colour of a terminal glyph. */
@@ -47,7 +53,9 @@ export function terminalColor(kind: keyof typeof TERMINAL_MARK, palette: Palette
     ? palette.solved
     : kind === 'wrong-answer'
       ? palette.wrong
-      : palette.invalid;
+      : kind === 'unknown'
+        ? palette.unknown
+        : palette.invalid;
 }
 
 /** Opacity of a node or edge the beam pruned. */
@@ -96,7 +104,7 @@ export interface CardLook {
   strokeWidth: number;
   dashed: boolean;
   opacity: number;
-  /** The colour of the outcome text (✓, ✗, ⊘). */
+  /** The colour of the outcome text (✓, ✗, ?, ⊘). */
   outcomeColor: string;
   backtrack: boolean;
   selfCorrect: boolean;

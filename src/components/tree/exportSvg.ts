@@ -22,7 +22,7 @@ import {
   textWidth,
 } from './encodings';
 import type { LegendItem, Swatch } from './legend';
-import { legendItems } from './legend';
+import { hasUnknownEnds, legendItems } from './legend';
 import type { Palette } from './palette';
 export { exportTitle } from './exportTitle';
 import { diamondPath, trianglePath } from './TreeNodeMark';
@@ -167,7 +167,7 @@ export function treeToSvg(input: SvgExportInput): SvgExport {
   const { tree, layout, palette: p } = input;
   const { minX, maxX, minY, maxY } = layout.bounds;
   const treeWidth = maxX - minX + 2 * PAD;
-  const items = legendItems(p, tree.algorithm);
+  const items = legendItems(p, tree.algorithm, hasUnknownEnds(tree));
   // Columns as wide as the longest entry: swatch, gap, label, gap.
   const column = Math.ceil(54 + Math.max(...items.map((i) => textWidth(i.label, 11))) + 16);
   const width = Math.max(Math.ceil(treeWidth), 2 * column + 2 * PAD);

@@ -1,3 +1,4 @@
+import type { TerminalKind } from '../../core/tree/events';
 import type { SearchTree } from '../../core/tree/tree';
 import { TERMINAL_MARK, nodeRadius, terminalColor } from './encodings';
 import type { Palette } from './palette';
@@ -41,11 +42,27 @@ export interface LegendItem {
   label: string;
 }
 
+/** The kinds of end a legend lists: "correctness unknown" only where the tree has one. */
+function endKinds(unknownEnds: boolean): readonly TerminalKind[] {
+  const known = ['solved', 'wrong-answer', 'invalid-step'] as const;
+  return unknownEnds ? [...known, 'unknown'] : known;
+}
+
+/** Whether some node of the tree ends a line whose correctness the file does not say. */
+export function hasUnknownEnds(tree: SearchTree): boolean {
+  return tree.nodes.some((n) => n.terminal?.kind === 'unknown');
+}
+
 /**
  * The legend of the tree in a palette, for an algorithm: only what that algorithm draws
- * (edge width by visits and rollouts are MCTS's; pruning is beam search's).
+ * (edge width by visits and rollouts are MCTS's; pruning is beam search's), and the
+ * "correctness unknown" mark only when `unknownEnds`.
  */
-export function legendItems(p: Palette, algorithm: SearchTree['algorithm'] = 'mcts'): LegendItem[] {
+export function legendItems(
+  p: Palette,
+  algorithm: SearchTree['algorithm'] = 'mcts',
+  unknownEnds = false,
+): LegendItem[] {
   const card = { stripe: p.prm[2], fill: p.card, stroke: p.muted };
   const mcts = algorithm === 'mcts' || algorithm === null;
   const items: (LegendItem | false)[] = [
@@ -55,7 +72,7 @@ export function legendItems(p: Palette, algorithm: SearchTree['algorithm'] = 'mc
       swatch: { kind: 'line', color: p.path, width: 3 },
       label: mcts ? 'current path (the answer’s once done)' : 'the answer’s path',
     },
-    ...(['solved', 'wrong-answer', 'invalid-step'] as const).map((kind) => ({
+    ...endKinds(unknownEnds).map((kind) => ({
       swatch: {
         kind: 'glyph' as const,
         glyph: TERMINAL_MARK[kind].glyph,

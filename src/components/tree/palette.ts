@@ -19,6 +19,8 @@ export interface Palette {
   solved: string;
   wrong: string;
   invalid: string;
+  /** An end whose correctness the file does not say (neither solved nor wrong). */
+  unknown: string;
   /** The backtracking-point marker. */
   backtrack: string;
   /** The ring of the node the inspector shows. */
@@ -57,6 +59,7 @@ const LIGHT: Palette = {
   solved: '#15803d',
   wrong: '#b91c1c',
   invalid: '#7c2d12',
+  unknown: '#6d28d9',
   backtrack: '#0891b2',
   selected: '#c026d3',
   hover: '#0f172a',
@@ -86,6 +89,7 @@ const DARK: Palette = {
   solved: '#4ade80',
   wrong: '#f87171',
   invalid: '#fdba74',
+  unknown: '#c4b5fd',
   backtrack: '#22d3ee',
   selected: '#f0abfc',
   hover: '#f8fafc',

@@ -1,4 +1,4 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { Game24Problem, Game24State } from './game24';
 import type { ProblemOf, StateOf } from './registry';
 import { TASKS, TASK_IDS, isTaskId, taskEntry } from './registry';
@@ -6,7 +6,7 @@ import { TASKS, TASK_IDS, isTaskId, taskEntry } from './registry';
 describe('the task registry', () => {
   it('lists each task once, under the id its Task has', () => {
     expect(TASK_IDS).toEqual(['game24', 'word-problems']);
-    for (const entry of TASKS) expect(entry.task.id).toBe(entry.id);
+    for (const { id } of TASKS) expect(taskEntry(id).task.id).toBe(id);
     expect(isTaskId('game24')).toBe(true);
     expect(isTaskId('chess')).toBe(false);
   });
@@ -39,4 +39,32 @@ describe('the task registry', () => {
       }
     },
   );
+});
+
+describe('tasks that load when first needed', () => {
+  // A fresh copy of the registry: the test setup has loaded every task in the shared one.
+  async function freshRegistry() {
+    vi.resetModules();
+    return import('./registry');
+  }
+
+  it('has the first task at once and names the others before they load', async () => {
+    const r = await freshRegistry();
+    expect(r.isTaskLoaded('game24')).toBe(true);
+    expect(r.taskEntry('game24').label).toBe('Game of 24');
+    expect(r.isTaskLoaded('word-problems')).toBe(false);
+    expect(r.taskLabel('word-problems')).toBe('Math word problems');
+    expect(() => r.taskEntry('word-problems')).toThrow(/has not loaded yet.*loadTask/);
+  });
+
+  it('loads a task once for every caller, then gives it synchronously', async () => {
+    const r = await freshRegistry();
+    const [a, b] = await Promise.all([r.loadTask('word-problems'), r.loadTask('word-problems')]);
+    expect(a).toBe(b);
+    expect(r.isTaskLoaded('word-problems')).toBe(true);
+    expect(r.taskEntry('word-problems')).toBe(a);
+    expect(a.task.id).toBe('word-problems');
+    expect(a.label).toBe(r.taskLabel('word-problems'));
+    expect(a.problems.length).toBeGreaterThan(0);
+  });
 });

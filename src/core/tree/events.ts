@@ -131,15 +131,27 @@ export interface ScoreEvent {
   cost: Cost;
 }
 
+/**
+ * How a line ended: solved, a wrong final answer, an invalid step, or — in a tree read from
+ * another tool that saved no verdict (OpenR's `terminated`, rStar-Math's `final_answer`
+ * without a reference answer) — an answer whose correctness is unknown.
+ */
+export type TerminalKind = 'solved' | 'wrong-answer' | 'invalid-step' | 'unknown';
+
+/**
+ * How a line ended, with its verdict: `correct` is a boolean for an end Arbor (or the file's
+ * reference answer) judged, and `null` exactly when the kind is `'unknown'`.
+ */
+export type TerminalOutcome =
+  { kind: Exclude<TerminalKind, 'unknown'>; correct: boolean } | { kind: 'unknown'; correct: null };
+
 /** A node that ends a line of reasoning. */
-export interface TerminalEvent {
+export type TerminalEvent = {
   type: 'terminal';
   node: NodeId;
-  /** The final answer as text ('' when the line ended on an invalid step). */
+  /** The final answer as text ('' when the line ended on an invalid step, or none was found). */
   answer: string;
-  correct: boolean;
-  kind: 'solved' | 'wrong-answer' | 'invalid-step';
-}
+} & TerminalOutcome;
 
 /** Simulation: a rollout from a node to a terminal answer, or the PRM value of the node. */
 export interface SimulateEvent {

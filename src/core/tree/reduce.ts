@@ -118,7 +118,10 @@ export function applyEvent(tree: SearchTree, event: TraceEvent, index: number): 
       const node = nodeAt(tree, event.node, index, 'terminal node');
       put(tree, {
         ...node,
-        terminal: { answer: event.answer, correct: event.correct, kind: event.kind },
+        terminal:
+          event.kind === 'unknown'
+            ? { answer: event.answer, correct: null, kind: 'unknown' }
+            : { answer: event.answer, correct: event.correct, kind: event.kind },
       });
       break;
     }

@@ -6,15 +6,12 @@ import type {
   NodeId,
   Phase,
   ScoreEvidence,
+  TerminalOutcome,
 } from './events';
 import { ZERO_COST } from './events';
 
-/** How a terminal node ended. */
-export interface TerminalState {
-  answer: string;
-  correct: boolean;
-  kind: 'solved' | 'wrong-answer' | 'invalid-step';
-}
+/** How a terminal node ended (`correct` is `null` exactly when `kind` is `'unknown'`). */
+export type TerminalState = { answer: string } & TerminalOutcome;
 
 /**
  * One node of the search tree as the reducer builds it. Node objects are never mutated once
@@ -120,4 +117,14 @@ export class TraceError extends Error {
     super(`event ${eventIndex}: ${message}`);
     this.name = 'TraceError';
   }
+}
+
+/**
+ * A verdict in one word or phrase: a known answer is "correct" or "wrong"; an answer from a
+ * file that saved no verdict (`correct` null) is "correctness unknown" — neither solved nor
+ * wrong.
+ * @example verdictWords(null) // 'correctness unknown'
+ */
+export function verdictWords(correct: boolean | null): 'correct' | 'wrong' | 'correctness unknown' {
+  return correct === null ? 'correctness unknown' : correct ? 'correct' : 'wrong';
 }

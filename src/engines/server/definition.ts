@@ -18,6 +18,7 @@ export const serverEngine: EngineDefinition<ServerEngineSettings> = {
   table: SERVER_TABLE,
   capabilities: {
     reproducible: false,
+    linkable: false,
     simulated: false,
     logprobs: true,
     kvCacheProbe: false,

@@ -12,6 +12,7 @@ export const simulatedEngine: EngineDefinition<SimulatedEngineSettings> = {
   table: SIMULATED_TABLE,
   capabilities: {
     reproducible: true,
+    linkable: true,
     simulated: true,
     logprobs: false,
     kvCacheProbe: false,

@@ -14,6 +14,7 @@ import { reduce } from '../../core/tree/reduce';
 import { traceEventSchema } from '../../run/schema';
 import type { TinyModel } from './engine';
 import { createTinyEngine } from './engine';
+import { tinyKit } from './kit';
 import { DEFAULT_TINY_ENGINE } from './settings';
 import { loadNodeTinyModel } from './testing/nodeModel';
 
@@ -33,7 +34,7 @@ const MCTS: MctsSettings = {
 };
 
 async function run(budget: number): Promise<{ events: TraceEvent[]; evictions: number }> {
-  const parts = createTinyEngine(model, DEFAULT_TINY_ENGINE, { seed: 5 }, budget);
+  const parts = createTinyEngine(model, DEFAULT_TINY_ENGINE, { seed: 5 }, tinyKit, budget);
   const problem = getPuzzle('g24-001');
   if (!problem) throw new Error('no puzzle g24-001');
   const events: TraceEvent[] = [];

@@ -4,12 +4,10 @@
  * already computed). Game of 24 only: the model was trained on nothing else.
  */
 import type { StepJudge, StepProposer } from '../../core/engine';
-import { game24Entry } from '../../core/tasks/game24/entry';
 import type { Game24Problem, Game24State } from '../../core/tasks/game24/state';
-import { createRuleJudge } from '../../core/tasks/ruleJudge';
-import { createRolloutJudge } from '../webllm/judges';
 import type { TinyForward } from './forward';
 import { createSprmJudge } from './judges';
+import type { TinyKit } from './kit';
 import { KvTreeCache } from './kvTree';
 import type { TinyManifest } from './manifest';
 import { createTinyProposer } from './proposer';
@@ -41,23 +39,30 @@ export function createTinyEngine(
   model: TinyModel,
   settings: TinyEngineSettings,
   run: { seed: number },
+  kit: TinyKit,
   budgetBytes = TINY_KV_BUDGET_BYTES,
 ): TinyEngineParts {
   const tokenizer = tinyTokenizer(model.manifest);
   const cache = new KvTreeCache(model.forward, model.manifest, tokenizer, budgetBytes);
-  const proposer = createTinyProposer(cache, model.manifest, tokenizer, {
-    label: tinyModelLabel(model.manifest),
-    temperature: settings.temperature,
-    seed: run.seed,
-  });
+  const proposer = createTinyProposer(
+    cache,
+    model.manifest,
+    tokenizer,
+    {
+      label: tinyModelLabel(model.manifest),
+      temperature: settings.temperature,
+      seed: run.seed,
+    },
+    kit,
+  );
   const judge =
     settings.judge === 'sprm'
       ? createSprmJudge(cache, model.manifest.name)
       : settings.judge === 'rule'
-        ? createRuleJudge(game24Entry.rule)
-        : createRolloutJudge(
+        ? kit.ruleJudge()
+        : kit.createRolloutJudge(
             proposer,
-            game24Entry.task,
+            kit.game24Task,
             settings.rolloutK,
             (s) => s.numbers.length - 1,
           );

@@ -4,6 +4,7 @@
  * shapes), what it was trained on and how well it did, and the file's sha256.
  */
 import { z } from 'zod';
+import { sprmCurvesSchema } from './curves';
 
 const greedyCheck = z.object({
   numbers: z.array(z.number().int()),
@@ -32,15 +33,24 @@ export const tinyManifestSchema = z.object({
     head_dim: z.number().int().positive(),
     max_len: z.number().int().positive(),
   }),
+  training: z.object({ shipped_head: z.string() }).optional(),
   metrics: z.object({
     held_out_puzzles: z.number().int(),
     greedy_solved: z.number(),
+    greedy_good_step_share: z.number().optional(),
+    best_of: z
+      .object({ n: z.number().int(), sprm_pick: z.number(), any_right: z.number() })
+      .optional(),
+    sprm_curves: sprmCurvesSchema,
   }),
   greedy_checks: z.array(greedyCheck),
 });
 
-/** The parts of the manifest the app reads (the file has more: settings and curves). */
+/** The parts of the manifest the app reads (the file has more: settings, the policy's curve). */
 export type TinyManifest = z.infer<typeof tinyManifestSchema>;
+
+/** The SPRM head's training curves, one per loss (curves.ts says what each field is). */
+export type TinySprmCurves = TinyManifest['metrics']['sprm_curves'];
 
 /** Reads a manifest; throws a readable error when it has the wrong shape. */
 export function parseTinyManifest(raw: unknown): TinyManifest {

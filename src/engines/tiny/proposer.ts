@@ -12,14 +12,11 @@ import type {
   Rollout,
   StepProposer,
 } from '../../core/engine';
-import { createRng } from '../../core/rng';
 import type { Game24Problem, Game24State } from '../../core/tasks/game24/state';
-import { checkStep } from '../../core/tasks/game24/step';
 import type { Cost } from '../../core/tree/events';
-import { rolloutStepSeed } from '../webllm/proposer';
-import { SampleCounter, requestSeed } from '../webllm/seeds';
 import type { TinyStep } from './decode';
 import { writeStep } from './decode';
+import type { TinyKit } from './kit';
 import type { KvTreeCache } from './kvTree';
 import type { TinyManifest } from './manifest';
 import { samplePicker } from './sampling';
@@ -51,8 +48,10 @@ export function createTinyProposer(
   manifest: TinyManifest,
   tokenizer: TinyTokenizer,
   options: TinyProposerOptions,
+  kit: TinyKit,
 ): StepProposer<Game24State, Game24Problem> {
-  const counter = new SampleCounter();
+  const { createRng, checkStep, rolloutStepSeed, requestSeed } = kit;
+  const counter = kit.newSampleCounter();
   const forward = cache.forwardPass;
 
   async function sample(

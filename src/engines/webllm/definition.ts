@@ -1,5 +1,4 @@
 import type { EngineDefinition } from '../definition';
-import { createWebLlmEngine } from './adapter';
 import { modelSession } from './session';
 import type { WebLlmEngineSettings } from './settings';
 import { DEFAULT_WEBLLM_ENGINE, WEBLLM_TABLE } from './settings';
@@ -16,6 +15,7 @@ export const webLlmEngine: EngineDefinition<WebLlmEngineSettings> = {
   table: WEBLLM_TABLE,
   capabilities: {
     reproducible: false,
+    linkable: false,
     simulated: false,
     logprobs: true,
     kvCacheProbe: true,
@@ -35,7 +35,7 @@ export const webLlmEngine: EngineDefinition<WebLlmEngineSettings> = {
         `These settings ask for ${settings.modelId}, but ${loaded.modelId} is loaded: load it, or reset the run to use the loaded model.`,
       );
     }
-    const live = createWebLlmEngine(
+    const live = loaded.createEngine(
       loaded.engine,
       task,
       {

@@ -1,4 +1,5 @@
 import type * as WebLlm from '@mlc-ai/web-llm';
+import { createWebLlmEngine } from './adapter';
 import type { ChatEngine } from './requests';
 import type { InitProgressReport, MLCEngineInterface, ModelRecord } from '@mlc-ai/web-llm';
 import { appConfigFor } from './cache';
@@ -23,11 +24,19 @@ export type { LoadProgress, LoadStage } from './progress';
 export { CACHE_BACKEND, deleteCachedModel, isModelCached } from './cache';
 export { fetchDownloadSize } from './models';
 
-/** A loaded model: its engine (web-llm's worker engine) and how to free it. */
+/** How search engines are made over a loaded model (the adapter, loaded with the model). */
+export type WebLlmEngineFactory = typeof createWebLlmEngine;
+
+/** A loaded model: its engine (web-llm's worker engine), how to search with it, how to free it. */
 export interface LoadedModel {
   /** The part of web-llm's engine the search uses (a narrower type lets tests pass a fake). */
   engine: ChatEngine;
   modelId: string;
+  /**
+   * Makes the proposer and judges over `engine` (`createWebLlmEngine`): its code comes with
+   * the loader, on the first model load, so none of it is in the first paint.
+   */
+  createEngine: WebLlmEngineFactory;
   /** Unloads the model and terminates its worker (idempotent; never rejects). */
   unload(): Promise<void>;
 }
@@ -125,6 +134,7 @@ function loaded(
   return {
     engine,
     modelId,
+    createEngine: createWebLlmEngine,
     unload: () =>
       (done ??= withTimeout(engine.unload(), timeoutMs)
         .catch(() => undefined)

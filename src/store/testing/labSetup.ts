@@ -2,7 +2,8 @@ import { afterEach, beforeEach } from 'vitest';
 import { modelSession } from '../../engines/webllm/session';
 import type { GridSpec } from '../../lab/types';
 import { DEFAULT_SETTINGS } from '../../run/settings';
-import { cancelLab, setSettings, useArbor } from '../index';
+import { setSettings, useArbor } from '../index';
+import { cancelLab } from '../labActions';
 import { setLabRunnerDeps } from '../labActions';
 import { initialLabState } from '../labSlice';
 

@@ -1,7 +1,8 @@
 import { useMemo, useRef } from 'react';
 import { seriesId } from '../../../lab/aggregate';
 import type { ComputeMetric, IntervalKind } from '../../../lab/types';
-import { selectLabPoint, setLabInterval, setLabMetric, useArbor } from '../../../store';
+import { useArbor } from '../../../store';
+import { selectLabPoint, setLabInterval, setLabMetric } from '../../../store/labActions';
 import { METRIC_AXIS } from '../format';
 import type { LabData } from '../useLabData';
 import { curvePanels } from './curveLines';
@@ -51,13 +52,15 @@ function Choice<T extends string>(props: {
  * log-compute line per strategy, stated under the plot — the curve of the Blueprint
  * (accuracy grows with the logarithm of compute) and of MetaStone-S1's low / medium / high
  * effort, measured here and filling in while the grid runs. A point is a button: it lists
- * the runs behind it.
+ * the runs behind it. In presentation mode it fills the screen in large type, its
+ * controls and the fits' statement hidden (the fitted lines stay drawn).
  */
 export function EffortPlot({ data }: { data: LabData }) {
   const metric = useArbor((s) => s.lab.metric);
   const interval = useArbor((s) => s.lab.interval);
   const selected = useArbor((s) => s.lab.selectedPoint);
   const theme = useArbor((s) => s.theme);
+  const present = useArbor((s) => s.presenting);
   const svg = useRef<SVGSVGElement>(null);
   const panels = useMemo(
     () => curvePanels(data.spec, data.points, metric, theme, interval),
@@ -67,19 +70,27 @@ export function EffortPlot({ data }: { data: LabData }) {
   const empty = panels.every((p) => p.lines.length === 0);
   const seeds = data.spec.seeds.length;
   return (
-    <section aria-labelledby="effort-plot-heading" className="flex flex-col gap-2">
+    <section
+      aria-labelledby="effort-plot-heading"
+      className="flex flex-col gap-2 presentation:h-full presentation:min-h-0"
+    >
       <div className="flex flex-wrap items-center gap-3">
-        <h2 id="effort-plot-heading" className="font-semibold">
+        <h2
+          id="effort-plot-heading"
+          className="font-semibold presentation:text-[length:var(--arbor-presentation-font)]"
+        >
           Accuracy against compute
         </h2>
-        <Choice
-          label="Compute measured as"
-          options={METRICS}
-          value={metric}
-          onChange={setLabMetric}
-        />
-        <Choice label="Whiskers" options={INTERVALS} value={interval} onChange={setLabInterval} />
-        <PlotSaveButtons svg={svg} name="arbor-effort" label="effort" className="ml-auto" />
+        <div className="contents presentation:hidden">
+          <Choice
+            label="Compute measured as"
+            options={METRICS}
+            value={metric}
+            onChange={setLabMetric}
+          />
+          <Choice label="Whiskers" options={INTERVALS} value={interval} onChange={setLabInterval} />
+          <PlotSaveButtons svg={svg} name="arbor-effort" label="effort" className="ml-auto" />
+        </div>
       </div>
       {empty ? (
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="effort-plot-empty">
@@ -96,6 +107,7 @@ export function EffortPlot({ data }: { data: LabData }) {
             xType="log"
             xLabel={METRIC_AXIS[metric]}
             theme={theme}
+            present={present}
             pointLabel={(line, d) => pointLabel(line.label, d.point, metric)}
             tooltip={(_line, d) => pointTooltip(d.point, seeds, interval)}
             isSelected={(_line, d) =>
@@ -107,7 +119,9 @@ export function EffortPlot({ data }: { data: LabData }) {
               selectLabPoint({ series: seriesId(d.point.series), budget: d.point.budget })
             }
           />
-          <FitStatement panels={panels} fits={fits} metric={metric} />
+          <div className="presentation:hidden">
+            <FitStatement panels={panels} fits={fits} metric={metric} />
+          </div>
         </>
       )}
     </section>

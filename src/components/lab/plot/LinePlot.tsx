@@ -1,5 +1,7 @@
 import type { Ref } from 'react';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
+import { presentationFontPx } from '../../../layout/presentationFont';
+import { useElementSize } from '../../tree/useElementSize';
 import type { LogFit } from '../../../lab/logFit';
 import type { Theme } from '../../../store';
 import { PlotLegend } from './PlotLegend';
@@ -24,11 +26,42 @@ export interface LinePlotProps<D extends PlotDatum> {
   onSelect: (line: PlotLine<D>, d: D) => void;
   svgRef?: Ref<SVGSVGElement>;
   testId?: string;
+  /**
+   * Presentation mode: fill the box the plot is in (its height too, the legend under it)
+   * with axis text at the mode's size (24 screen px). By default the plot scales to its width.
+   */
+  present?: boolean;
+}
+
+/** A size to fill, in CSS px, and the axis text size in px. */
+export interface PlotFill {
+  width: number;
+  height: number;
+  font: number;
 }
 
 /** Geometry of one panel, alone or as one of small multiples (viewBox units). */
 const SINGLE = { width: 760, height: 340, right: 170, font: 11, labelWidth: 24, title: 0 };
 const MULTIPLE = { width: 480, height: 290, right: 128, font: 11, labelWidth: 17, title: 22 };
+
+/**
+ * The geometry of one panel filling `fill` (`panels` of them, two to a row): viewBox units
+ * are CSS px, the names at the lines' ends get room for their characters at the fill's font.
+ */
+export function filledLook(fill: PlotFill, panels: number) {
+  const base = panels > 1 ? MULTIPLE : SINGLE;
+  const columns = panels > 1 ? 2 : 1;
+  const rows = Math.ceil(panels / columns);
+  const title = panels > 1 ? Math.round(fill.font * 1.8) : 0;
+  return {
+    width: Math.floor(fill.width / columns),
+    height: Math.max(120, Math.floor(fill.height / rows) - title),
+    right: Math.round(base.labelWidth * fill.font * 0.6 + 12),
+    font: fill.font,
+    labelWidth: base.labelWidth,
+    title,
+  };
+}
 
 /**
  * A line plot of accuracy (y, 0–100 %) against compute or a variable (x): a line per series
@@ -45,14 +78,32 @@ export function LinePlot<D extends PlotDatum>({
   xLabel,
   theme,
   title,
+  present: filling = false,
   ...props
 }: LinePlotProps<D>) {
+  const box = useRef<HTMLDivElement>(null);
+  const size = useElementSize(box);
+  // The box's size changes with the browser's zoom too, so the type size is read again.
+  const fill = useMemo(
+    () =>
+      filling && size.width > 0 && size.height > 0
+        ? {
+            width: size.width,
+            height: size.height,
+            font: presentationFontPx(window.devicePixelRatio || 1),
+          }
+        : null,
+    [filling, size.width, size.height],
+  );
   const ink = PLOT_INK[theme];
   const [active, setActive] = useState<{ line: string; key: string } | null>(null);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [highlight, setHighlight] = useState<string | null>(null);
   const tipId = useId();
-  const look = panels.length > 1 ? MULTIPLE : SINGLE;
+  const look = useMemo(
+    () => (fill ? filledLook(fill, panels.length) : panels.length > 1 ? MULTIPLE : SINGLE),
+    [fill, panels.length],
+  );
   const columns = panels.length > 1 ? 2 : 1;
   const rows = Math.ceil(panels.length / columns);
   const cellHeight = look.height + look.title;
@@ -62,7 +113,11 @@ export function LinePlot<D extends PlotDatum>({
     const all = panels.flatMap((p) => p.lines);
     const domain = sharedXDomain(all, xType);
     return panels.map((p) =>
-      plotFrame(p.lines, xType, look.width, look.height, { domain, rightMargin: look.right }),
+      plotFrame(p.lines, xType, look.width, look.height, {
+        domain,
+        rightMargin: look.right,
+        fontSize: look.font,
+      }),
     );
   }, [panels, xType, look]);
   const entries = useMemo(() => {
@@ -90,14 +145,18 @@ export function LinePlot<D extends PlotDatum>({
       return next;
     });
   return (
-    <div className="flex flex-col gap-2" data-testid={props.testId}>
-      <div className="relative">
+    <div
+      className={`flex flex-col gap-2 ${filling ? 'h-full min-h-0' : ''}`}
+      data-testid={props.testId}
+    >
+      <div ref={box} className={`relative ${filling ? 'min-h-0 flex-1 overflow-hidden' : ''}`}>
         <svg
           ref={svgRef}
           role="group"
           aria-label={title}
           viewBox={`0 0 ${width} ${height}`}
-          className="h-auto w-full"
+          {...(fill ? { width, height } : {})}
+          className={fill ? 'block' : 'h-auto w-full'}
           fontFamily="system-ui, -apple-system, Segoe UI, sans-serif"
         >
           <title>{title}</title>
@@ -149,6 +208,7 @@ export function LinePlot<D extends PlotDatum>({
         )}
       </div>
       <PlotLegend
+        large={filling}
         entries={entries}
         hidden={hidden}
         highlight={highlight}

@@ -9,6 +9,8 @@ export interface PlotLegendProps {
   highlight: string | null;
   onToggle: (key: string) => void;
   onHighlight: (key: string | null) => void;
+  /** Presentation mode's large type (24 screen px). */
+  large?: boolean;
 }
 
 /**
@@ -16,9 +18,19 @@ export interface PlotLegendProps {
  * runs") with its colour and marker; pointing at it (hover or focus) highlights its line,
  * pressing it hides or shows the line. Hidden entries stay listed, struck through.
  */
-export function PlotLegend({ entries, hidden, highlight, onToggle, onHighlight }: PlotLegendProps) {
+export function PlotLegend({
+  entries,
+  hidden,
+  highlight,
+  onToggle,
+  onHighlight,
+  large = false,
+}: PlotLegendProps) {
   return (
-    <ul aria-label="Series" className="flex flex-wrap gap-x-1 gap-y-1 text-sm">
+    <ul
+      aria-label="Series"
+      className={`flex flex-wrap gap-x-1 gap-y-1 ${large ? 'text-[length:var(--arbor-presentation-font)] leading-tight' : 'text-sm'}`}
+    >
       {entries.map((line) => {
         const key = legendKey(line);
         const shown = !hidden.has(key);

@@ -85,8 +85,8 @@ export function PlotPanel<D extends PlotDatum>(props: PlotPanelProps<D>) {
         <g key={`y${t.value}`}>
           <line x1={frame.left} x2={frame.right} y1={t.pos} y2={t.pos} stroke={ink.grid} />
           <text
-            x={frame.left - 6}
-            y={t.pos + 4}
+            x={frame.left - Math.round(fontSize * 0.55)}
+            y={t.pos + Math.round(fontSize * 0.36)}
             textAnchor="end"
             fontSize={fontSize}
             fill={ink.muted}
@@ -107,7 +107,7 @@ export function PlotPanel<D extends PlotDatum>(props: PlotPanelProps<D>) {
           {t.label && (
             <text
               x={t.pos}
-              y={frame.bottom + 15}
+              y={frame.bottom + Math.round(fontSize * 1.36)}
               textAnchor="middle"
               fontSize={fontSize}
               fill={ink.muted}
@@ -127,7 +127,7 @@ export function PlotPanel<D extends PlotDatum>(props: PlotPanelProps<D>) {
       <line x1={frame.left} x2={frame.left} y1={frame.top} y2={frame.bottom} stroke={ink.axis} />
       <text
         x={(frame.left + frame.right) / 2}
-        y={frame.bottom + 34}
+        y={frame.bottom + Math.round(fontSize * 3.1)}
         textAnchor="middle"
         fontSize={fontSize + 1}
         fill={ink.text}
@@ -136,7 +136,7 @@ export function PlotPanel<D extends PlotDatum>(props: PlotPanelProps<D>) {
       </text>
       {props.yTitle && (
         <text
-          transform={`translate(14,${(frame.top + frame.bottom) / 2}) rotate(-90)`}
+          transform={`translate(${Math.round(fontSize * 1.27)},${(frame.top + frame.bottom) / 2}) rotate(-90)`}
           textAnchor="middle"
           fontSize={fontSize + 1}
           fill={ink.text}

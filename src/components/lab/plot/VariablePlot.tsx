@@ -1,6 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { seriesId, variableCurve } from '../../../lab/aggregate';
-import { selectLabPoint, useArbor } from '../../../store';
+import { useArbor } from '../../../store';
+import { selectLabPoint } from '../../../store/labActions';
 import type { LabData } from '../useLabData';
 import { variableLines, variableName } from './curveLines';
 import { LinePlot } from './LinePlot';

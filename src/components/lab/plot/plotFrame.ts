@@ -83,6 +83,8 @@ export interface PlotFrame<D extends PlotDatum> {
 export const PLOT_WIDTH = 640;
 export const PLOT_HEIGHT = 340;
 const MARGIN = { top: 14, right: 18, bottom: 44, left: 52 };
+/** The axis text size the margins are made for. */
+export const BASE_FONT = 11;
 
 /** The x extent, padded so the outermost points do not sit on the frame. */
 export function xDomain(xs: number[], log: boolean): [number, number] {
@@ -119,6 +121,11 @@ export interface FrameOptions {
   domain?: [number, number];
   /** Space right of the plot area (for the names at the lines' ends). */
   rightMargin?: number;
+  /**
+   * The axis text's size, when larger than the 11 units the margins are made for: the top,
+   * bottom and left margins grow with it (presentation mode's large type).
+   */
+  fontSize?: number;
 }
 
 /**
@@ -136,10 +143,12 @@ export function plotFrame<D extends PlotDatum>(
   const drawable = drawableOn(log);
   const xs = lines.flatMap((l) => l.data.filter(drawable).map((d) => d.x));
   const total = lines.reduce((n, l) => n + l.data.length, 0);
-  const left = MARGIN.left;
+  const grow = Math.max(1, (options.fontSize ?? BASE_FONT) / BASE_FONT);
+  // Large type: room for the y-axis title beside the wider tick labels, too.
+  const left = Math.round(MARGIN.left * grow + (grow - 1) * 24);
   const right = width - (options.rightMargin ?? MARGIN.right);
-  const top = MARGIN.top;
-  const bottom = height - MARGIN.bottom;
+  const top = Math.round(MARGIN.top * grow);
+  const bottom = height - Math.round(MARGIN.bottom * grow);
   const domain = options.domain ?? xDomain(xs, log);
   const x = log
     ? scaleLog().domain(domain).range([left, right])

@@ -1,5 +1,6 @@
 import { seriesId, seriesLabel } from '../../../lab/aggregate';
-import { selectLabPoint, useArbor } from '../../../store';
+import { useArbor } from '../../../store';
+import { selectLabPoint } from '../../../store/labActions';
 import { computeText, percent } from '../format';
 import { variableName } from '../plot/curveLines';
 import type { LabData } from '../useLabData';

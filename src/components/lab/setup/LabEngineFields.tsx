@@ -5,6 +5,8 @@ import { DEFAULT_ENGINE, DEFAULT_WEBLLM_ENGINE } from '../../../run/settings';
 import { engineFor } from '../../../engines/registry';
 import type { ServerFamily } from '../../../engines/server/families';
 import { DEFAULT_SERVER_ENGINE } from '../../../engines/server/settings';
+import { TINY_ENGINE_LABEL } from '../../../engines/tiny/labels';
+import { DEFAULT_TINY_ENGINE } from '../../../engines/tiny/settings';
 import { SimulatedEngineFields } from '../../SimulatedEngineFields';
 
 /** Props of {@link LabEngineFields}. */
@@ -30,7 +32,9 @@ export function LabEngineFields(props: LabEngineFieldsProps) {
   const name = useId();
   const choose = (kind: EngineSettings['kind']) => {
     if (kind === 'simulated') update({ engine: DEFAULT_ENGINE });
-    else if (kind === 'server') {
+    else if (kind === 'tiny') {
+      update({ engine: visualizerEngine.kind === 'tiny' ? visualizerEngine : DEFAULT_TINY_ENGINE });
+    } else if (kind === 'server') {
       if (visualizerEngine.kind === 'server') update({ engine: visualizerEngine });
       else if (server !== null) update({ engine: { ...DEFAULT_SERVER_ENGINE, ...server } });
     } else if (loadedModelId !== null) {
@@ -92,12 +96,27 @@ export function LabEngineFields(props: LabEngineFieldsProps) {
           />
           {server ? `Server (${server.model})` : 'Model on a server (none connected)'}
         </label>
+        <label className="flex items-center gap-2">
+          <input
+            type="radio"
+            name={name}
+            checked={engine.kind === 'tiny'}
+            onChange={() => choose('tiny')}
+          />
+          {TINY_ENGINE_LABEL}
+        </label>
       </div>
       {engine.kind === 'simulated' ? (
         <SimulatedEngineFields
           engine={engine}
           set={(patch) => update({ engine: { ...engine, ...patch } })}
         />
+      ) : engine.kind === 'tiny' ? (
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Runs go one at a time through the tiny model in this page (it loads with the first run),
+          with judge {engine.judge} and temperature {engine.temperature} (the visualizer&apos;s when
+          it has the tiny model chosen, else its defaults). Game of 24 only.
+        </p>
       ) : engine.kind === 'server' ? (
         <p className="text-xs text-slate-600 dark:text-slate-400">
           {engine.concurrency} runs go at once (the server batches their requests), with the judge (

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { countRuns, validateSpec } from '../../../lab/grid';
 import type { GridSpec } from '../../../lab/types';
-import { startLab, startLabPreset, updateLabDraft, useArbor } from '../../../store';
+import { useArbor } from '../../../store';
+import { startLab, startLabPreset, updateLabDraft } from '../../../store/labActions';
 import { variableName, variantsOf } from '../plot/curveLines';
 import { BudgetFields } from './BudgetFields';
 import { ExperimentFields } from './ExperimentFields';

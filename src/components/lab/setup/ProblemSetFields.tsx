@@ -1,4 +1,4 @@
-import { TASKS } from '../../../core/tasks/registry';
+import { TASKS, taskEntry } from '../../../core/tasks/registry';
 import type { GridSpec } from '../../../lab/types';
 import type { TaskId } from '../../../run/settings';
 import type { Option } from '../../fields';
@@ -6,10 +6,16 @@ import { NumberField, SelectField } from '../../fields';
 import type { Difficulty } from '../../../lab/subset';
 import { DIFFICULTIES, difficultiesOf, difficultyCounts, pickSubset } from '../../../lab/subset';
 
-const TASK_OPTIONS: readonly Option<TaskId>[] = TASKS.map((t) => ({
-  value: t.id,
-  label: `${t.label} (${t.problems.length} ${t.problemNoun.toLowerCase()}s)`,
-}));
+/** The tasks with their problem counts (the lab loads every task before it shows). */
+function taskOptions(): readonly Option<TaskId>[] {
+  return TASKS.map(({ id }) => {
+    const t = taskEntry(id);
+    return {
+      value: id,
+      label: `${t.label} (${t.problems.length} ${t.problemNoun.toLowerCase()}s)`,
+    };
+  });
+}
 
 /** A new subset starts with this many problems. */
 const DEFAULT_COUNT = 24;
@@ -40,7 +46,7 @@ export function ProblemSetFields(props: {
       <SelectField
         label="Task"
         value={draft.task}
-        options={TASK_OPTIONS}
+        options={taskOptions()}
         onChange={(task) =>
           update({ task, problemIds: pickSubset(task, DIFFICULTIES, DEFAULT_COUNT) })
         }

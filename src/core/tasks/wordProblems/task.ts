@@ -3,6 +3,7 @@ import type { Outcome, StepCheck, Task } from '../task';
 import { answersMatch, extractFinalAnswer, formatNumber } from './answer';
 import { checkArithmetic, describeArithmeticError } from './arithmetic';
 import type { WordProblem, WordProblemState } from './types';
+import { WORD_PROBLEMS_NAME } from './name';
 
 const INITIAL: WordProblemState = Object.freeze({ steps: Object.freeze([]) });
 
@@ -39,8 +40,7 @@ function outcome(state: WordProblemState, problem: WordProblem): Outcome | null 
  * used only for grading. The rule check is the arithmetic in each step.
  */
 export const wordProblemTask: Task<WordProblemState, WordProblem> = {
-  id: 'word-problems',
-  label: 'Math word problems',
+  ...WORD_PROBLEMS_NAME,
   selfVerifying: false,
   describe: (problem) => problem.question,
   initial: () => INITIAL,

@@ -22,11 +22,12 @@ const DELIMITER = '\n\n';
 
 /** The bundled problem whose first user turn the text holds, with its task. */
 function problemIn(text: string): Pick<ReadRequest, 'task' | 'problem'> | null {
-  for (const entry of TASKS) {
+  for (const { id } of TASKS) {
+    const entry = taskEntry(id);
     for (const listed of entry.problems) {
-      const problem = taskEntry(entry.id).getProblem(listed.id);
+      const problem = entry.getProblem(listed.id);
       if (problem && text.includes(entry.prompts.firstUser(problem as never))) {
-        return { task: entry.id, problem };
+        return { task: id, problem };
       }
     }
   }

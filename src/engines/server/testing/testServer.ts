@@ -7,6 +7,7 @@
  * token, 429 with `Retry-After`, 500, a connection cut mid-stream, no CORS headers. Its text
  * comes from a {@link TextSource} (the simulated engine today). It is not a model.
  */
+import { loadAllTasks } from '../../../core/tasks/registry';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -88,6 +89,8 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts a test server; resolves once it listens. */
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
+  // It reads requests of any task (readRequest.ts): every task's entry must be there.
+  await loadAllTasks();
   const family = options.family;
   const model =
     options.model ?? (family === 'ollama' ? 'qwen2.5:7b-instruct' : 'Qwen/Qwen2.5-7B-Instruct');

@@ -30,4 +30,24 @@ describe('createLayoutCache', () => {
     expect(stale.retryInMs).toBe(50);
     expect(cache.get(full, visibleTree(full), false).layout.nodes).toHaveLength(7);
   });
+
+  it('while it holds a layout, does not work out the visible tree given as a function', () => {
+    let clock = 0;
+    const ticks = [0, 20];
+    const cache = createLayoutCache(() => ticks.shift() ?? clock);
+    const small = reduce(SMALL, 2);
+    const full = reduce(SMALL);
+    const first = cache.get(small, visibleTree(small), true);
+    clock = 50;
+    let walked = 0;
+    const held = cache.get(full, () => (walked++, visibleTree(full)), true);
+    expect(walked).toBe(0);
+    expect(held).toMatchObject({ stale: true, retryInMs: 50, layout: first.layout });
+    expect(held.visible).toBe(first.visible);
+    clock = 101; // past 4 × 20 ms after the first layout ended
+    const next = cache.get(full, () => (walked++, visibleTree(full)), true);
+    expect(walked).toBe(1);
+    expect(next.stale).toBe(false);
+    expect(next.layout.nodes).toHaveLength(7);
+  });
 });

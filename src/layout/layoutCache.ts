@@ -12,6 +12,8 @@ import type { VisibleTree } from './visible';
 /** What {@link LayoutCache.get} returns. */
 export interface CachedLayout {
   layout: TreeLayout;
+  /** The visible tree the layout is of (an older one while a relayout waits). */
+  visible: VisibleTree;
   /** The layout is older than the visible tree (a throttled relayout is due). */
   stale: boolean;
   /** When a stale layout should be redone, in ms from now. */
@@ -22,9 +24,15 @@ export interface CachedLayout {
 export interface LayoutCache {
   /**
    * The layout of `visible`: the cached one when the shape is unchanged; with `throttle`, the
-   * previous one while a relayout would come too soon after the last.
+   * previous one while a relayout would come too soon after the last. Given as a function,
+   * `visible` is not even worked out then (walking a 20,000-node tree for its shape costs as
+   * much as drawing a frame), and the held layout is reported stale so that it is retried.
    */
-  get(tree: SearchTree, visible: VisibleTree, throttle: boolean): CachedLayout;
+  get(
+    tree: SearchTree,
+    visible: VisibleTree | (() => VisibleTree),
+    throttle: boolean,
+  ): CachedLayout;
 }
 
 /** Relayouts are spaced by at least this many times the last layout's cost while throttled. */
@@ -41,23 +49,28 @@ export function createLayoutCache(
   now: () => number = () => performance.now(),
   spacing: (tree: SearchTree) => Omit<LayoutOptions, 'visible'> = () => ({}),
 ): LayoutCache {
-  let signature: string | null = null;
+  let shown: VisibleTree | null = null;
   let layout: TreeLayout = emptyLayout();
   let cost = 0;
   let at = -Infinity;
   return {
-    get(tree, visible, throttle) {
-      if (visible.signature === signature) return { layout, stale: false, retryInMs: 0 };
+    get(tree, visibleOf, throttle) {
       const start = now();
       const wait = at + SPACING * cost - start;
-      if (throttle && signature !== null && cost > CHEAP_MS && wait > 0) {
-        return { layout, stale: true, retryInMs: wait };
+      const hold = throttle && shown !== null && cost > CHEAP_MS && wait > 0;
+      if (hold && typeof visibleOf === 'function') {
+        return { layout, visible: shown as VisibleTree, stale: true, retryInMs: wait };
       }
+      const visible = typeof visibleOf === 'function' ? visibleOf() : visibleOf;
+      if (shown !== null && visible.signature === shown.signature) {
+        return { layout, visible: shown, stale: false, retryInMs: 0 };
+      }
+      if (hold) return { layout, visible: shown as VisibleTree, stale: true, retryInMs: wait };
       layout = tidyTree(tree, { ...spacing(tree), visible });
-      signature = visible.signature;
+      shown = visible;
       at = now();
       cost = at - start;
-      return { layout, stale: false, retryInMs: 0 };
+      return { layout, visible, stale: false, retryInMs: 0 };
     },
   };
 }

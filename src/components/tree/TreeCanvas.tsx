@@ -20,7 +20,15 @@ export interface TreeCanvasProps {
   label: string;
   /** Glide nodes to new places (off with reduced motion). */
   animate: boolean;
+  /**
+   * A large tree is playing: while the layout holds, the batched shapes (fills, outlines) are
+   * rebuilt at most every few build-times, and the cards' words and numbers every frame.
+   */
+  throttle?: boolean;
 }
+
+/** While throttled, shapes are rebuilt at most every this many times their last build's cost. */
+const REBUILD_SPACING = 4;
 
 /** How long nodes glide to a new layout, in ms (as the SVG's CSS transition). */
 const GLIDE_MS = 400;
@@ -32,9 +40,17 @@ const GLIDE_MS = 400;
  * level of detail changes, or while nodes glide; a pan re-strokes it under a new transform.
  * Hover and click are handled around it from the layout, exactly as over the SVG.
  */
-export function TreeCanvas({ scene, transform, width, height, label, animate }: TreeCanvasProps) {
+export function TreeCanvas({
+  scene,
+  transform,
+  width,
+  height,
+  label,
+  animate,
+  throttle = false,
+}: TreeCanvasProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const latest = useRef({ scene, transform, width, height });
+  const latest = useRef({ scene, transform, width, height, throttle });
   const motion = useRef<Motion | null>(null);
   const loop = useRef<RedrawLoop | null>(null);
   const dpr = Math.min(2, typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1);
@@ -42,7 +58,7 @@ export function TreeCanvas({ scene, transform, width, height, label, animate }: 
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
-    let built: { scene: CanvasScene; paths: CanvasPaths } | null = null;
+    let built: { scene: CanvasScene; paths: CanvasPaths; at: number; cost: number } | null = null;
     const l = createRedrawLoop((now) => {
       const p = latest.current;
       const m = motion.current;
@@ -50,9 +66,18 @@ export function TreeCanvas({ scene, transform, width, height, label, animate }: 
       const lod = levelOfDetail(p.transform.k);
       const view = { t: p.transform, width: p.width, height: p.height, dpr };
       const shown = viewRegion(view, 0);
+      // While a large tree plays, a scene with the same layout (a score or a backprop changed
+      // colours, not places) keeps the shapes for a while; the text below is always current.
+      const sameShapes =
+        built !== null &&
+        p.throttle &&
+        built.scene.layout === p.scene.layout &&
+        built.scene.labels === p.scene.labels &&
+        built.scene.palette === p.scene.palette &&
+        now - built.at < REBUILD_SPACING * built.cost;
       const reuse =
         built &&
-        built.scene === p.scene &&
+        (built.scene === p.scene || sameShapes) &&
         built.paths.lod === lod &&
         progress >= 1 &&
         within(shown, built.paths.region);
@@ -63,8 +88,9 @@ export function TreeCanvas({ scene, transform, width, height, label, animate }: 
         // A new scene (the tree grew: every frame while playing) is built for little more
         // than the view, as the next frame most likely brings another one.
         const grow = built !== null && built.scene !== p.scene ? 0.25 : 1;
+        const start = performance.now();
         paths = buildPaths(p.scene, lod, pos, viewRegion(view, grow));
-        built = { scene: p.scene, paths };
+        built = { scene: p.scene, paths, at: now, cost: performance.now() - start };
       }
       drawTree(ctx, p.scene, paths, view);
       return progress < 1;
@@ -87,9 +113,9 @@ export function TreeCanvas({ scene, transform, width, height, label, animate }: 
   }, [scene.layout, animate]);
 
   useEffect(() => {
-    latest.current = { scene, transform, width, height };
+    latest.current = { scene, transform, width, height, throttle };
     loop.current?.markDirty();
-  }, [scene, transform, width, height]);
+  }, [scene, transform, width, height, throttle]);
 
   return (
     <canvas

@@ -221,6 +221,7 @@ function TreeFigure() {
               height={size.height}
               label={label}
               animate={!reduced && layout.nodes.length <= CANVAS_GLIDE_THRESHOLD}
+              throttle={throttle}
             />
           ) : (
             <svg

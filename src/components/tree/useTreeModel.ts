@@ -5,6 +5,7 @@ import { taskEntry } from '../../core/tasks/registry';
 import type { CardBook } from '../../layout/card';
 import { cardLayout, createCardBook } from '../../layout/card';
 import { createLayoutCache } from '../../layout/layoutCache';
+import { once } from '../../layout/once';
 import type { NodeLabel, Overlay } from '../../layout/overlay';
 import { phaseOverlay } from '../../layout/overlay';
 import { sampleScoreLabels, voteTallyLabel } from '../../layout/samples';
@@ -106,19 +107,24 @@ export function useTreeModel(choices: TreeChoices): TreeModel {
   const onPath = useMemo(() => new Set(focusPath(tree)), [tree]);
   // The view is remounted for a new run (TreeView's key), so one cache serves the run.
   const [shapes] = useState(createVisibleCache);
-  const visible = useMemo(() => {
-    const pinned = [...eventNodes(event), ...onPath];
-    if (selectedId !== null) pinned.push(selectedId);
-    if (focusId !== null) pinned.push(focusId);
-    return shapes.get(tree, { collapsed, topK, opened, pinned });
-  }, [shapes, tree, event, onPath, selectedId, focusId, collapsed, topK, opened]);
+  // Worked out only when the layout cache would lay it out: while a large tree plays, most
+  // frames keep the last layout, and with it the visible tree it was made of.
+  const visibleOf = useMemo(
+    () =>
+      once(() => {
+        const pinned = [...eventNodes(event), ...onPath];
+        if (selectedId !== null) pinned.push(selectedId);
+        if (focusId !== null) pinned.push(focusId);
+        return shapes.get(tree, { collapsed, topK, opened, pinned });
+      }),
+    [shapes, tree, event, onPath, selectedId, focusId, collapsed, topK, opened],
+  );
 
   // The view is remounted for a new run (TreeView's key), so one book serves the run's task.
   const [cards] = useState(() => createCardBook(entry.shortStep, textWidth));
   const [cache] = useState(() => createLayoutCache(undefined, (t) => cardLayout(t, cards)));
   const [, retry] = useState(0);
-  const cached = cache.get(tree, visible, throttle);
-  const { layout, stale, retryInMs } = cached;
+  const { layout, visible, stale, retryInMs } = cache.get(tree, visibleOf, throttle);
   useEffect(() => {
     if (!stale) return;
     const handle = setTimeout(() => retry((n) => n + 1), retryInMs);

@@ -50,4 +50,16 @@ describe('createLayoutCache', () => {
     expect(next.stale).toBe(false);
     expect(next.layout.nodes).toHaveLength(7);
   });
+
+  it('with a number, holds even a cheap layout until that many ms have passed', () => {
+    let clock = 0;
+    const ticks = [0, 1]; // a 1 ms layout: never held by cost
+    const cache = createLayoutCache(() => ticks.shift() ?? clock);
+    const small = reduce(SMALL, 2);
+    const full = reduce(SMALL);
+    cache.get(small, visibleTree(small), 150);
+    clock = 100;
+    expect(cache.get(full, visibleTree(full), 150)).toMatchObject({ stale: true, retryInMs: 51 });
+    expect(cache.get(full, visibleTree(full), true).layout.nodes).toHaveLength(7);
+  });
 });

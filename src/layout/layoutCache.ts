@@ -20,6 +20,14 @@ export interface CachedLayout {
   retryInMs: number;
 }
 
+/**
+ * How relayouts are spaced while a run plays: `false` not at all; `true` by the layout's own
+ * cost (a large tree on a canvas, where laying out is the expense); a number, at least that
+ * many ms apart whatever the layout costs (an SVG tree, where the expense is the browser
+ * restyling and repainting every card a relayout moves).
+ */
+export type Throttle = boolean | number;
+
 /** A layout memo keyed by {@link VisibleTree.signature}. */
 export interface LayoutCache {
   /**
@@ -31,7 +39,7 @@ export interface LayoutCache {
   get(
     tree: SearchTree,
     visible: VisibleTree | (() => VisibleTree),
-    throttle: boolean,
+    throttle: Throttle,
   ): CachedLayout;
 }
 
@@ -56,8 +64,9 @@ export function createLayoutCache(
   return {
     get(tree, visibleOf, throttle) {
       const start = now();
-      const wait = at + SPACING * cost - start;
-      const hold = throttle && shown !== null && cost > CHEAP_MS && wait > 0;
+      const byCost = throttle !== false && cost > CHEAP_MS ? SPACING * cost : 0;
+      const wait = at + Math.max(byCost, typeof throttle === 'number' ? throttle : 0) - start;
+      const hold = throttle !== false && shown !== null && wait > 0;
       if (hold && typeof visibleOf === 'function') {
         return { layout, visible: shown as VisibleTree, stale: true, retryInMs: wait };
       }

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { NodeId } from '../../core/tree/events';
 import { cardDetail } from '../../layout/card';
+import type { Throttle } from '../../layout/layoutCache';
 import { CARD_FONT } from './encodings';
 import { centreTransform, revealTransform, sameTransform } from '../../layout/fit';
 import { overlayStages } from '../../layout/overlayExtent';
@@ -61,7 +62,23 @@ const STAGE_MS = 380;
 const selectEmpty = (s: Store) => s.tree.nodes.length === 0;
 const selectCursor = (s: Store) => s.cursor;
 const selectTotal = (s: Store) => s.trace.all.length;
-const selectLarge = (s: Store) => s.playing && s.tree.nodes.length > CANVAS_THRESHOLD;
+/**
+ * While playing fast, an SVG tree of more than this many nodes is laid out at most every
+ * {@link SVG_PLAY_RELAYOUT_MS}: each relayout moves most cards, and restyling and repainting
+ * a few hundred cards every frame took 55–60 ms of the main thread per frame at 500 nodes
+ * (bench:playback). Between relayouts only the cards whose numbers changed redraw.
+ */
+const SVG_PLAY_THROTTLE_NODES = 150;
+/** See {@link SVG_PLAY_THROTTLE_NODES}. */
+const SVG_PLAY_RELAYOUT_MS = 150;
+/** Speeds (events/s) from which new nodes come faster than a class could follow them. */
+const FAST_PLAY = 50;
+const selectThrottle = (s: Store): Throttle => {
+  if (!s.playing) return false;
+  const n = s.tree.nodes.length;
+  if (n > CANVAS_THRESHOLD) return true;
+  return s.speed >= FAST_PLAY && n > SVG_PLAY_THROTTLE_NODES ? SVG_PLAY_RELAYOUT_MS : false;
+};
 
 /**
  * The search tree at the cursor: a tidy tree drawn by React (or on a canvas past
@@ -93,8 +110,8 @@ function TreeFigure() {
   const [labels, setLabels] = useState(true);
   const [focusId, setFocusId] = useState<NodeId | null>(null);
   const [focused, setFocused] = useState(false);
-  // A large tree growing while it plays is laid out at most every few layout-times.
-  const throttle = useArbor(selectLarge);
+  // A large tree growing while it plays fast is laid out less often than every frame.
+  const throttle = useArbor(selectThrottle);
   const model = useTreeModel({ topK, opened, focusId, throttle });
   const { tree, layout, visible, palette, overlay, selectedId, playing, speed } = model;
   const canvas = layout.nodes.length > CANVAS_THRESHOLD;
@@ -221,7 +238,7 @@ function TreeFigure() {
               height={size.height}
               label={label}
               animate={!reduced && layout.nodes.length <= CANVAS_GLIDE_THRESHOLD}
-              throttle={throttle}
+              throttle={throttle !== false}
             />
           ) : (
             <svg

@@ -4,6 +4,7 @@ import type { SearchTree } from '../../core/tree/tree';
 import { taskEntry } from '../../core/tasks/registry';
 import type { CardBook } from '../../layout/card';
 import { cardLayout, createCardBook } from '../../layout/card';
+import type { Throttle } from '../../layout/layoutCache';
 import { createLayoutCache } from '../../layout/layoutCache';
 import { once } from '../../layout/once';
 import type { NodeLabel, Overlay } from '../../layout/overlay';
@@ -45,8 +46,8 @@ export interface TreeChoices {
   topK: number | null;
   opened: ReadonlySet<NodeId>;
   focusId: NodeId | null;
-  /** Lay out a large tree at most every few layout-times (while playing, on a canvas). */
-  throttle: boolean;
+  /** How relayouts are spaced while playing (layoutCache's Throttle). */
+  throttle: Throttle;
 }
 
 // Narrow selectors, declared once (xyflow's habit).

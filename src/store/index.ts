@@ -104,6 +104,10 @@ export { setLabPage } from './labPage';
 export type { CellPick } from './labCells';
 export type { CompareSlice, ComparedRun, Comparison } from './compareSlice';
 export { closeComparison, dismissCompareError, openComparison } from './compareActions';
+export type { LessonShown, LessonSlice, LessonSource, OpenLesson } from './lessonSlice';
+export { currentStep, lessonExploring, lessonHighlight } from './lessonSlice';
+// The lesson player's actions (`./lessonActions`) load with the lesson picker or a lesson link.
+export { setLessonPickerOpen } from './lessonPicker';
 export type { ServerConnection } from './serverSlice';
 export {
   REMEMBERED_KEY,

@@ -5,6 +5,8 @@ import type { LabSlice } from './labSlice';
 import { createLabSlice } from './labSlice';
 import type { LibrarySlice } from './librarySlice';
 import { createLibrarySlice } from './librarySlice';
+import type { LessonSlice } from './lessonSlice';
+import { createLessonSlice } from './lessonSlice';
 import type { ModelSlice } from './modelSlice';
 import { createModelSlice } from './modelSlice';
 import type { PlaybackSlice } from './playbackSlice';
@@ -24,7 +26,7 @@ import { createViewSlice } from './viewSlice';
  * Arbor's one store, combined from typed slices (zustand's slices pattern).
  * The slices hold state only (each is its initial state, importing nothing of the store, so
  * the slices sit at the bottom of the store's import graph): actions are module functions (`./runActions`, `./playback`,
- * `./settingsActions`, `./viewActions`, `./modelActions`, `./libraryActions`, `./labActions`, `./compareActions`), so the runner
+ * `./settingsActions`, `./viewActions`, `./modelActions`, `./libraryActions`, `./labActions`, `./compareActions`, `./lessonActions`), so the runner
  * and the test hook call them without hooks.
  */
 export type Store = SettingsSlice &
@@ -36,7 +38,8 @@ export type Store = SettingsSlice &
   LabSlice &
   ServerSlice &
   CompareSlice &
-  TinySlice;
+  TinySlice &
+  LessonSlice;
 
 /** The store hook. Select narrowly: `useArbor((s) => s.cursor)`. */
 export const useArbor = create<Store>()(() => ({
@@ -50,6 +53,7 @@ export const useArbor = create<Store>()(() => ({
   ...createServerSlice(),
   ...createCompareSlice(),
   ...createTinySlice(),
+  ...createLessonSlice(),
 }));
 
 /** Sets part of the state and recomputes `status` from the result. */

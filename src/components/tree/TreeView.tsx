@@ -6,7 +6,7 @@ import { CARD_FONT } from './encodings';
 import { centreTransform, revealTransform, sameTransform } from '../../layout/fit';
 import { overlayStages } from '../../layout/overlayExtent';
 import type { Store } from '../../store';
-import { expandAll, useArbor } from '../../store';
+import { expandAll, lessonHighlight, useArbor } from '../../store';
 import { viewRegion } from './canvasPaths';
 import { LazyTreeCanvas } from '../lazy/panels';
 import { DraftGhost } from './DraftGhost';
@@ -14,6 +14,7 @@ import type { SvgExportInput } from './exportSvg';
 import { exportTitle } from './exportTitle';
 import { FindBar } from './FindBar';
 import { FindHighlights } from './FindHighlights';
+import { LessonHighlights } from './LessonHighlights';
 import { OverlayLayer } from './OverlayLayer';
 import './tree.css';
 import { TreeA11y, focusedItem } from './TreeA11y';
@@ -191,6 +192,7 @@ function TreeFigure() {
   );
   const detail = labels ? cardDetail(transform.k) : 'mark';
   const cursor = useArbor(selectCursor);
+  const lessonIds = useArbor(lessonHighlight);
   const total = useArbor(selectTotal);
   const root = tree.nodes[0];
   const exported = () => ({
@@ -273,6 +275,14 @@ function TreeFigure() {
             data-layer="overlay"
           >
             <g transform={`translate(${transform.x},${transform.y}) scale(${transform.k})`}>
+              {lessonIds && (
+                <LessonHighlights
+                  layout={layout}
+                  ids={lessonIds}
+                  palette={palette}
+                  zoom={transform.k}
+                />
+              )}
               <FindHighlights
                 layout={layout}
                 matches={find.result.matches}

@@ -45,6 +45,8 @@ export interface Palette {
   disagree: string;
   /** The halo of a node the find box matched. */
   found: string;
+  /** The thick ring around a node a lesson step highlights (distinct from the selection's). */
+  lesson: string;
 }
 
 const LIGHT: Palette = {
@@ -75,6 +77,7 @@ const LIGHT: Palette = {
   card: '#ffffff',
   disagree: '#b45309',
   found: '#7c3aed',
+  lesson: '#ea580c',
 };
 
 const DARK: Palette = {
@@ -105,6 +108,7 @@ const DARK: Palette = {
   card: '#0f172a',
   disagree: '#fcd34d',
   found: '#a78bfa',
+  lesson: '#fb923c',
 };
 
 /** The palette of each theme. */

@@ -112,3 +112,15 @@ export {
   disconnectFromServer,
   rememberedServer,
 } from './serverActions';
+export type { GivenAnswer, KeptAnswer, OpenQuestion, QuestionSlice, Score } from './questionSlice';
+export {
+  answerQuestion,
+  awaitsPick,
+  chapterScore,
+  clearQuestion,
+  pickCandidate,
+  pickNode,
+  poseQuestion,
+  revealAnswer,
+  setClassMode,
+} from './questionActions';

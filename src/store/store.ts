@@ -9,6 +9,8 @@ import type { ModelSlice } from './modelSlice';
 import { createModelSlice } from './modelSlice';
 import type { PlaybackSlice } from './playbackSlice';
 import { createPlaybackSlice } from './playbackSlice';
+import type { QuestionSlice } from './questionSlice';
+import { createQuestionSlice } from './questionSlice';
 import type { RunSlice } from './runSlice';
 import { createRunSlice, deriveStatus } from './runSlice';
 import type { SettingsSlice } from './settingsSlice';
@@ -24,7 +26,7 @@ import { createViewSlice } from './viewSlice';
  * Arbor's one store, combined from typed slices (zustand's slices pattern).
  * The slices hold state only (each is its initial state, importing nothing of the store, so
  * the slices sit at the bottom of the store's import graph): actions are module functions (`./runActions`, `./playback`,
- * `./settingsActions`, `./viewActions`, `./modelActions`, `./libraryActions`, `./labActions`, `./compareActions`), so the runner
+ * `./settingsActions`, `./viewActions`, `./modelActions`, `./libraryActions`, `./labActions`, `./compareActions`, `./questionActions`), so the runner
  * and the test hook call them without hooks.
  */
 export type Store = SettingsSlice &
@@ -36,7 +38,8 @@ export type Store = SettingsSlice &
   LabSlice &
   ServerSlice &
   CompareSlice &
-  TinySlice;
+  TinySlice &
+  QuestionSlice;
 
 /** The store hook. Select narrowly: `useArbor((s) => s.cursor)`. */
 export const useArbor = create<Store>()(() => ({
@@ -50,6 +53,7 @@ export const useArbor = create<Store>()(() => ({
   ...createServerSlice(),
   ...createCompareSlice(),
   ...createTinySlice(),
+  ...createQuestionSlice(),
 }));
 
 /** Sets part of the state and recomputes `status` from the result. */

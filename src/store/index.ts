@@ -113,6 +113,7 @@ export {
   rememberedServer,
 } from './serverActions';
 export type { GivenAnswer, KeptAnswer, OpenQuestion, QuestionSlice, Score } from './questionSlice';
+export { keepAnswer, scoreOf } from './questionSlice';
 export {
   answerQuestion,
   awaitsPick,

@@ -15,6 +15,7 @@ import {
   LazyLabPage,
   LazyRunLibrary,
 } from '../components/lazy/panels';
+import { QuestionPanel } from '../components/lesson/QuestionPanel';
 import { NarrationLine } from '../components/NarrationLine';
 import { PlaybackBar } from '../components/PlaybackBar';
 import { RunSummary } from '../components/RunSummary';
@@ -80,6 +81,8 @@ function Visualizer() {
         </div>
         <div className="presentation:col-start-2 presentation:flex presentation:min-h-0 presentation:flex-col">
           <NarrationLine />
+          {/* A lesson step's question (issue 11); nothing when none is posed. */}
+          <QuestionPanel />
         </div>
         <div className={OFF_STAGE}>
           <ModelActivity />

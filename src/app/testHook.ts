@@ -1,15 +1,22 @@
 import type { RunMeta } from '../library/meta';
 import type { GridSpec } from '../lab/types';
 import type { RunFile } from '../run/runFile';
+import type { LessonQuestion } from '../lessons/lessonSchema';
+import type { QuestionAnswer } from '../lessons/questions';
 import type { LabPage, SettingsPatch } from '../store';
 import {
+  answerQuestion,
+  clearQuestion,
   exportRun,
   importRun,
   importRunFile,
+  poseQuestion,
+  revealAnswer,
   rootN,
   runToEnd,
   seek,
   selectNode,
+  setClassMode,
   setDraft,
   setLabPage,
   step,
@@ -87,6 +94,18 @@ export interface ArborTestApi {
     list(): Promise<RunMeta[]>;
     load(id: string): Promise<RunFile>;
   };
+  /**
+   * Questions for the class (issue 11), as the lesson player poses them: pose a lesson
+   * question at the current cursor under a step key, answer it, reveal it, class mode.
+   */
+  questions: {
+    /** Resolves to null once posed, or to why the run cannot answer it. */
+    pose(question: LessonQuestion, key: string): Promise<string | null>;
+    answer(answer: QuestionAnswer): boolean;
+    reveal(): void;
+    clear(): void;
+    setClassMode(on: boolean): void;
+  };
   /** The effort lab (issue 5): start a grid, read its progress and its runs, switch pages. */
   lab: {
     /**
@@ -132,6 +151,16 @@ export const arborTestApi: ArborTestApi = {
     save: async (file) => (await import('../library/library')).saveRun(file),
     list: async () => (await import('../library/library')).listRuns(),
     load: async (id) => (await import('../library/library')).loadRun(id),
+  },
+  questions: {
+    pose: async (question, key) => {
+      const posed = await poseQuestion(question, key);
+      return posed.ok ? null : posed.error;
+    },
+    answer: answerQuestion,
+    reveal: revealAnswer,
+    clear: clearQuestion,
+    setClassMode,
   },
   lab: {
     start: async (patch) => {

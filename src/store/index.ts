@@ -116,3 +116,16 @@ export {
   disconnectFromServer,
   rememberedServer,
 } from './serverActions';
+export type { GivenAnswer, KeptAnswer, OpenQuestion, QuestionSlice, Score } from './questionSlice';
+export { keepAnswer, scoreOf } from './questionSlice';
+export {
+  answerQuestion,
+  awaitsPick,
+  chapterScore,
+  clearQuestion,
+  pickCandidate,
+  pickNode,
+  poseQuestion,
+  revealAnswer,
+  setClassMode,
+} from './questionActions';

@@ -11,6 +11,8 @@ import type { ModelSlice } from './modelSlice';
 import { createModelSlice } from './modelSlice';
 import type { PlaybackSlice } from './playbackSlice';
 import { createPlaybackSlice } from './playbackSlice';
+import type { QuestionSlice } from './questionSlice';
+import { createQuestionSlice } from './questionSlice';
 import type { RunSlice } from './runSlice';
 import { createRunSlice, deriveStatus } from './runSlice';
 import type { SettingsSlice } from './settingsSlice';
@@ -26,7 +28,7 @@ import { createViewSlice } from './viewSlice';
  * Arbor's one store, combined from typed slices (zustand's slices pattern).
  * The slices hold state only (each is its initial state, importing nothing of the store, so
  * the slices sit at the bottom of the store's import graph): actions are module functions (`./runActions`, `./playback`,
- * `./settingsActions`, `./viewActions`, `./modelActions`, `./libraryActions`, `./labActions`, `./compareActions`, `./lessonActions`), so the runner
+ * `./settingsActions`, `./viewActions`, `./modelActions`, `./libraryActions`, `./labActions`, `./compareActions`, `./lessonActions`, `./questionActions`), so the runner
  * and the test hook call them without hooks.
  */
 export type Store = SettingsSlice &
@@ -39,7 +41,8 @@ export type Store = SettingsSlice &
   ServerSlice &
   CompareSlice &
   TinySlice &
-  LessonSlice;
+  LessonSlice &
+  QuestionSlice;
 
 /** The store hook. Select narrowly: `useArbor((s) => s.cursor)`. */
 export const useArbor = create<Store>()(() => ({
@@ -54,6 +57,7 @@ export const useArbor = create<Store>()(() => ({
   ...createCompareSlice(),
   ...createTinySlice(),
   ...createLessonSlice(),
+  ...createQuestionSlice(),
 }));
 
 /** Sets part of the state and recomputes `status` from the result. */

@@ -32,6 +32,7 @@ import { useReducedMotion } from './useReducedMotion';
 import { useTreeInput } from './useTreeInput';
 import { useTreeModel } from './useTreeModel';
 import { useZoom } from './useZoom';
+import { QuestionRings } from '../lesson/QuestionRings';
 
 /** Saves the tree as SVG or PNG; the exporters load with the first export (not the first paint). */
 async function exportTree(kind: 'svg' | 'png', scene: SvgExportInput): Promise<void> {
@@ -294,6 +295,7 @@ function TreeFigure() {
                 )}
                 zoom={transform.k}
               />
+              <QuestionRings layout={layout} palette={palette} zoom={transform.k} />
               <OverlayLayer
                 tree={tree}
                 layout={layout}

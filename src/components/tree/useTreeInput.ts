@@ -6,7 +6,7 @@ import { invert } from '../../layout/fit';
 import type { Hit, HitBox } from '../../layout/hitTest';
 import { hitTest } from '../../layout/hitTest';
 import { MOVE_KEYS, moveFocus } from '../../layout/keyNav';
-import { hoverNode, selectNode, toggleCollapsed } from '../../store';
+import { hoverNode, pickNode, selectNode, toggleCollapsed } from '../../store';
 import { CARD } from '../../layout/card';
 import { BADGE_FONT, CARD_STUB_HALF, cardBadgeCentre, cardFoldButton, pillSize } from './encodings';
 import type { TreeModel } from './useTreeModel';
@@ -105,7 +105,8 @@ export function useTreeInput(args: TreeInputArgs): TreeInput {
   const act = (h: Hit | null) => {
     if (!h) return;
     if (h.kind === 'node') {
-      selectNode(h.id);
+      // A select question waiting for a pick takes the click (issue 11).
+      if (!pickNode(h.id)) selectNode(h.id);
       setFocusId(h.id);
     } else if (h.kind === 'more') openStub(h.parent);
     else toggleCollapsed(h.id);
@@ -144,8 +145,9 @@ export function useTreeInput(args: TreeInputArgs): TreeInput {
         hoverNode(next);
         setByKeys(true);
         reveal(next);
-      } else if (e.key === 'Enter') selectNode(current);
-      else if (e.key === 'Escape') selectNode(null);
+      } else if (e.key === 'Enter') {
+        if (!pickNode(current)) selectNode(current);
+      } else if (e.key === 'Escape') selectNode(null);
       else if (e.key === '-' && node && node.children.length > 0 && !visible.hidden.has(current))
         toggleCollapsed(current);
       else if ((e.key === '+' || e.key === '=') && visible.hidden.has(current))

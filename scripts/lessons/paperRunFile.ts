@@ -5,7 +5,7 @@ import { PAPER_MCTS_SETTINGS, PAPER_MCTS_TREE } from '../../src/core/testing/pap
 import { scriptedJudge, scriptedProposer, scriptedTask } from '../../src/core/testing/scripted';
 import type { RunFile } from '../../src/run/runFile';
 import { makeRunFile } from '../../src/run/runFile';
-import { DEFAULT_SETTINGS } from '../../src/run/settings';
+import { DEFAULT_SIMULATED_ENGINE } from '../../src/engines/simulated/settings';
 
 /**
  * The bundled course's chapter 2 run: the MCTS tree worked on paper in
@@ -47,7 +47,7 @@ export function paperRunFile(): RunFile {
       task: 'game24',
       problemId: PAPER_MCTS_TREE.id,
       search: PAPER_MCTS_SETTINGS,
-      engine: { ...DEFAULT_SETTINGS.engine, kind: 'simulated', judge: 'rule' },
+      engine: { ...DEFAULT_SIMULATED_ENGINE, judge: 'rule' },
       seed: 1,
     },
     events,

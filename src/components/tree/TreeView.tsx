@@ -5,7 +5,7 @@ import { CARD_FONT } from './encodings';
 import { centreTransform, revealTransform, sameTransform } from '../../layout/fit';
 import { overlayStages } from '../../layout/overlayExtent';
 import type { Store } from '../../store';
-import { expandAll, useArbor } from '../../store';
+import { expandAll, setShowAdvantages, useArbor } from '../../store';
 import { viewRegion } from './canvasPaths';
 import { LazyTreeCanvas } from '../lazy/panels';
 import { DraftGhost } from './DraftGhost';
@@ -62,6 +62,8 @@ const selectEmpty = (s: Store) => s.tree.nodes.length === 0;
 const selectCursor = (s: Store) => s.cursor;
 const selectTotal = (s: Store) => s.trace.all.length;
 const selectLarge = (s: Store) => s.playing && s.tree.nodes.length > CANVAS_THRESHOLD;
+/** Best-of-N's GRPO advantages: shown or not, and null where the run has no samples. */
+const selectAdvantages = (s: Store) => (s.tree.algorithm === 'best-of-n' ? s.showAdvantages : null);
 
 /**
  * The search tree at the cursor: a tidy tree drawn by React (or on a canvas past
@@ -95,6 +97,7 @@ function TreeFigure() {
   const [focused, setFocused] = useState(false);
   // A large tree growing while it plays is laid out at most every few layout-times.
   const throttle = useArbor(selectLarge);
+  const advantages = useArbor(selectAdvantages);
   const model = useTreeModel({ topK, opened, focusId, throttle });
   const { tree, layout, visible, palette, overlay, selectedId, playing, speed } = model;
   const canvas = layout.nodes.length > CANVAS_THRESHOLD;
@@ -298,6 +301,8 @@ function TreeFigure() {
           onFollow={() => setFollow((f) => !f)}
           labels={labels}
           onLabels={() => setLabels((l) => !l)}
+          advantages={advantages}
+          onAdvantages={() => setShowAdvantages(advantages !== true)}
           onExpandAll={() => {
             expandAll();
             setTopK(null);

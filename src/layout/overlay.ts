@@ -52,6 +52,8 @@ export interface NodeLabel {
   text: string;
   /** Good news (kept by the beam, a solved line) or bad (dropped, wrong). */
   tone: 'good' | 'bad' | 'plain';
+  /** A tooltip that explains the number (a sample's GRPO advantage). */
+  title?: string;
 }
 
 /** What the overlay draws for one event. */

@@ -31,6 +31,51 @@ describe('sampleScoreLabels', () => {
   });
 });
 
+describe('sampleScoreLabels with GRPO advantages', () => {
+  it('writes each sample’s advantage over the group beside its score, with the working', () => {
+    // Three samples of one step each, scored 0.9, 0.6, 0.3: mean 0.6, population std
+    // √((0.09 + 0 + 0.09) / 3) = √0.06 = 0.244949; A = +1.224745, 0, −1.224745.
+    const events: TraceEvent[] = [
+      { type: 'start', algorithm: 'best-of-n', rootText: 'root' },
+      expand(0, [1]),
+      score(1, 0.9),
+      expand(0, [2], 2),
+      score(2, 0.6),
+      expand(0, [3], 3),
+      score(3, 0.3),
+    ];
+    const tree = reduce(events);
+    const layout = tidyTree(tree, { dx: 40, dy: 80 });
+    const labels = sampleScoreLabels(tree, layout, 'geomean', { advantages: true });
+    expect(labels.map((l) => l.text)).toEqual([
+      '0.90 · A +1.22',
+      '0.60 · A 0.00',
+      '0.30 · A −1.22',
+    ]);
+    expect(labels[0]?.title).toContain('(0.90 − 0.60) / 0.24 = +1.22');
+    expect(labels[0]?.title).toContain('push this sample up');
+    expect(labels[2]?.title).toContain('push this sample down');
+    // Off by default: the score alone, no tooltip.
+    expect(sampleScoreLabels(tree, layout, 'geomean')[0]).not.toHaveProperty('title');
+  });
+
+  it('gives every sample A 0 and says why when the rewards are all equal', () => {
+    const events: TraceEvent[] = [
+      { type: 'start', algorithm: 'best-of-n', rootText: 'root' },
+      expand(0, [1]),
+      score(1, 0.8),
+      expand(0, [2], 2),
+      score(2, 0.8),
+    ];
+    const tree = reduce(events);
+    const labels = sampleScoreLabels(tree, tidyTree(tree, { dx: 40, dy: 80 }), 'min', {
+      advantages: true,
+    });
+    expect(labels.map((l) => l.text)).toEqual(['0.80 · A 0.00', '0.80 · A 0.00']);
+    expect(labels[0]?.title).toContain('std = 0, so A = 0');
+  });
+});
+
 describe('voteTallyLabel', () => {
   it('writes the vote over the root, most votes first, and the chosen answer', () => {
     const events: TraceEvent[] = [

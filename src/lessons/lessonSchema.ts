@@ -131,6 +131,11 @@ export const lessonStepSchema = z
     inspect: z.number().int().nonnegative().optional(),
     view: stepViewSchema.default({ kind: 'tree' }),
     question: questionSchema.optional(),
+    /**
+     * Best-of-N: write each sample's GRPO advantage beside its trajectory score (the tree
+     * toolbar's "GRPO A", store `showAdvantages`). Absent: the step leaves the toggle as it is.
+     */
+    advantages: z.boolean().optional(),
   })
   .strict();
 

@@ -46,6 +46,7 @@ export {
   hoverNode,
   selectNode,
   setBacktrackView,
+  setShowAdvantages,
   setHelpOpen,
   setPresenting,
   setTheme,

@@ -55,3 +55,8 @@ export function togglePresenting(): void {
 export function setBacktrackView(view: BacktrackView): void {
   useArbor.setState({ backtrackView: view });
 }
+
+/** Shows or hides each best-of-N sample's GRPO advantage beside its score. */
+export function setShowAdvantages(on: boolean): void {
+  useArbor.setState({ showAdvantages: on });
+}

@@ -30,6 +30,11 @@ export interface ViewSlice {
    * the line grown the iteration before, the researcher's view).
    */
   backtrackView: BacktrackView;
+  /**
+   * Best-of-N: write each sample's GRPO advantage beside its trajectory score
+   * (core/reward/grpo.ts), as the tree toolbar's "GRPO A" or a lesson step asks.
+   */
+  showAdvantages: boolean;
 }
 
 /** Which backtracks are marked: the meaningful ones, or every change of line. */
@@ -55,4 +60,5 @@ export const createViewSlice = (): ViewSlice => ({
   helpOpen: false,
   presenting: false,
   backtrackView: 'setbacks',
+  showAdvantages: false,
 });

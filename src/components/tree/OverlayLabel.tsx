@@ -19,6 +19,8 @@ export interface OverlayLabelProps {
   /** Where the label sits relative to `at`. */
   anchor?: 'middle' | 'start';
   opacity?: number;
+  /** A tooltip (an SVG title, read by screen readers too) that explains the number. */
+  title?: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export function OverlayLabel({
   scale,
   anchor = 'middle',
   opacity = 1,
+  title,
 }: OverlayLabelProps) {
   const { width, height } = pillSize(text, LABEL_FONT, tone === 'winner');
   const fill = tone === 'winner' ? palette.path : palette.labelBg;
@@ -57,6 +60,7 @@ export function OverlayLabel({
   const x0 = anchor === 'middle' ? -width / 2 : 0;
   return (
     <g transform={`translate(${at.x},${at.y}) scale(${scale})`} opacity={opacity}>
+      {title !== undefined && <title>{title}</title>}
       <rect
         x={x0}
         y={-height / 2}

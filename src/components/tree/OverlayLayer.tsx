@@ -57,6 +57,7 @@ export function OverlayLayer(props: OverlayLayerProps) {
           tone={l.tone}
           palette={palette}
           scale={scale}
+          {...(l.title !== undefined ? { title: l.title } : {})}
         />
       ))}
       {overlay && (

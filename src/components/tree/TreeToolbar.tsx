@@ -10,6 +10,9 @@ export interface TreeToolbarProps {
   /** Cards show their words (off: coloured marks only). */
   labels: boolean;
   topK: number | null;
+  /** Best-of-N samples show their GRPO advantage; null hides the button (no samples). */
+  advantages?: boolean | null;
+  onAdvantages?: () => void;
   onFit: () => void;
   onFollow: () => void;
   onLabels: () => void;
@@ -22,7 +25,7 @@ export interface TreeToolbarProps {
 const BUTTON =
   'rounded border border-slate-300 bg-white/90 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900/90 dark:hover:bg-slate-800';
 
-/** The small toolbar over the tree: Fit, Follow, Labels, Expand all, children shown, Export SVG / PNG. */
+/** The small toolbar over the tree: Fit, Follow, Labels, GRPO A (best-of-N), Expand all, children shown, Export SVG / PNG. */
 export function TreeToolbar({ ref, ...props }: TreeToolbarProps) {
   return (
     <div
@@ -52,6 +55,17 @@ export function TreeToolbar({ ref, ...props }: TreeToolbarProps) {
       >
         Labels
       </button>
+      {props.advantages !== null && props.advantages !== undefined && (
+        <button
+          type="button"
+          aria-pressed={props.advantages}
+          className={`${BUTTON} ${props.advantages ? 'border-blue-500 text-blue-700 dark:border-blue-400 dark:text-blue-300' : ''}`}
+          onClick={props.onAdvantages}
+          title="Write each sample's GRPO advantage beside its score: A = (r − mean r) / std r over the samples (DeepSeekMath, DeepSeek-R1). Hover a score for its numbers."
+        >
+          GRPO A
+        </button>
+      )}
       <button
         type="button"
         className={BUTTON}

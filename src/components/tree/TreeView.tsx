@@ -6,7 +6,7 @@ import { CARD_FONT } from './encodings';
 import { centreTransform, revealTransform, sameTransform } from '../../layout/fit';
 import { overlayStages } from '../../layout/overlayExtent';
 import type { Store } from '../../store';
-import { expandAll, lessonHighlight, useArbor } from '../../store';
+import { expandAll, lessonHighlight, setShowAdvantages, useArbor } from '../../store';
 import { viewRegion } from './canvasPaths';
 import { LazyTreeCanvas } from '../lazy/panels';
 import { DraftGhost } from './DraftGhost';
@@ -81,6 +81,8 @@ const selectThrottle = (s: Store): Throttle => {
   if (n > CANVAS_THRESHOLD) return true;
   return s.speed >= FAST_PLAY && n > SVG_PLAY_THROTTLE_NODES ? SVG_PLAY_RELAYOUT_MS : false;
 };
+/** Best-of-N's GRPO advantages: shown or not, and null where the run has no samples. */
+const selectAdvantages = (s: Store) => (s.tree.algorithm === 'best-of-n' ? s.showAdvantages : null);
 
 /**
  * The search tree at the cursor: a tidy tree drawn by React (or on a canvas past
@@ -114,6 +116,7 @@ function TreeFigure() {
   const [focused, setFocused] = useState(false);
   // A large tree growing while it plays fast is laid out less often than every frame.
   const throttle = useArbor(selectThrottle);
+  const advantages = useArbor(selectAdvantages);
   const model = useTreeModel({ topK, opened, focusId, throttle });
   const { tree, layout, visible, palette, overlay, selectedId, playing, speed } = model;
   const canvas = layout.nodes.length > CANVAS_THRESHOLD;
@@ -345,6 +348,8 @@ function TreeFigure() {
           onFollow={() => setFollow((f) => !f)}
           labels={labels}
           onLabels={() => setLabels((l) => !l)}
+          advantages={advantages}
+          onAdvantages={() => setShowAdvantages(advantages !== true)}
           onExpandAll={() => {
             expandAll();
             setTopK(null);

@@ -60,6 +60,7 @@ const selectTheme = (s: Store) => s.theme;
 const selectPlaying = (s: Store) => s.playing;
 const selectSpeed = (s: Store) => s.speed;
 const selectTask = (s: Store) => s.settings.task;
+const selectAdvantages = (s: Store) => s.showAdvantages;
 const selectAggregation = (s: Store) =>
   s.settings.search.algorithm === 'best-of-n' ? s.settings.search.aggregation : null;
 
@@ -102,6 +103,7 @@ export function useTreeModel(choices: TreeChoices): TreeModel {
   const playing = useArbor(selectPlaying);
   const speed = useArbor(selectSpeed);
   const aggregation = useArbor(selectAggregation);
+  const advantages = useArbor(selectAdvantages);
   const entry = taskEntry(useArbor(selectTask));
   const { topK, opened, focusId, throttle } = choices;
 
@@ -136,8 +138,9 @@ export function useTreeModel(choices: TreeChoices): TreeModel {
   const sampleLabels = useMemo(() => {
     if (aggregation === null) return [];
     const tally = voteTallyLabel(tree, layout);
-    return [...sampleScoreLabels(tree, layout, aggregation), ...(tally ? [tally] : [])];
-  }, [aggregation, tree, layout]);
+    const scores = sampleScoreLabels(tree, layout, aggregation, { advantages });
+    return [...scores, ...(tally ? [tally] : [])];
+  }, [aggregation, advantages, tree, layout]);
   return {
     tree,
     event,

@@ -13,9 +13,11 @@ import {
   LazyHelpOverlay,
   LazyInspector,
   LazyLabPage,
+  LazyLessonPicker,
+  LazyLessonStage,
   LazyRunLibrary,
 } from '../components/lazy/panels';
-import { QuestionPanel } from '../components/lesson/QuestionPanel';
+import { LessonsButton } from '../components/lesson/LessonsButton';
 import { NarrationLine } from '../components/NarrationLine';
 import { PlaybackBar } from '../components/PlaybackBar';
 import { RunSummary } from '../components/RunSummary';
@@ -42,7 +44,7 @@ const OFF_STAGE = 'presentation:hidden';
  * playback bar, the phase strip and the narration on the right (a 16:9 screen is wide).
  */
 const STAGE =
-  'presentation:grid presentation:h-[calc(100vh-4rem)] presentation:grid-cols-[minmax(0,6fr)_minmax(0,5fr)] presentation:grid-rows-[auto_auto_minmax(0,1fr)] presentation:gap-x-4';
+  'presentation:grid presentation:h-[calc(100vh-4rem)] presentation:grid-cols-[minmax(0,6fr)_minmax(0,5fr)] presentation:grid-rows-[auto_auto_auto_minmax(0,1fr)] presentation:gap-x-4';
 
 /**
  * The visualizer: settings and the model panel on the left; playback, the phase strip,
@@ -58,6 +60,7 @@ function Visualizer() {
   const slot = useRef<HTMLElement>(null);
   usePresentationLayout(slot);
   useKeepTreeInView(top, slot);
+  const lessonOpen = useArbor((s) => s.lesson !== null);
   return (
     <div className="grid gap-4 p-4 xl:grid-cols-[17rem_minmax(0,1fr)_22rem] lg:grid-cols-[17rem_minmax(0,1fr)] presentation:block presentation:px-3 presentation:py-2">
       <aside
@@ -73,16 +76,22 @@ function Visualizer() {
         aria-label="Run"
         className={`flex min-w-0 scroll-mt-2 flex-col gap-3 ${STAGE}`}
       >
-        <div className="presentation:col-start-2">
+        {/* A lesson's step and its question (issue 11), first: nothing when no lesson plays.
+            On the projector it takes what it needs of the column and scrolls beyond. */}
+        <div className="presentation:col-start-2 presentation:row-start-1 presentation:max-h-[62vh] presentation:overflow-y-auto">
+          <LazyLessonStage />
+        </div>
+        {/* A lesson drives the cursor on the projector (its keys stay): the bar makes room. */}
+        <div
+          className={`presentation:col-start-2 presentation:row-start-2 ${lessonOpen ? OFF_STAGE : ''}`}
+        >
           <PlaybackBar />
         </div>
-        <div className="presentation:col-start-2">
+        <div className="presentation:col-start-2 presentation:row-start-3">
           <PhaseStepper />
         </div>
-        <div className="presentation:col-start-2 presentation:flex presentation:min-h-0 presentation:flex-col">
+        <div className="presentation:col-start-2 presentation:row-start-4 presentation:flex presentation:min-h-0 presentation:flex-col">
           <NarrationLine />
-          {/* A lesson step's question (issue 11); nothing when none is posed. */}
-          <QuestionPanel />
         </div>
         <div className={OFF_STAGE}>
           <ModelActivity />
@@ -91,7 +100,7 @@ function Visualizer() {
         <section
           ref={slot}
           aria-label="Search tree"
-          className="flex flex-col gap-2 presentation:col-start-1 presentation:row-span-3 presentation:row-start-1"
+          className="flex flex-col gap-2 presentation:col-start-1 presentation:row-span-4 presentation:row-start-1"
         >
           <TreeView />
         </section>
@@ -141,6 +150,7 @@ export function App() {
         </p>
         {/* The lab shows its own engine in its setup (the grid may use another). */}
         {page === 'lab' ? <span className="ml-auto" /> : <EngineBadge className="ml-auto" />}
+        <LessonsButton />
         <PresentButton />
         <ThemeToggle />
         <button
@@ -172,6 +182,7 @@ export function App() {
       </main>
       <LazyHelpOverlay open={helpOpen} />
       <LazyCompareDialog open={comparing} />
+      <LazyLessonPicker />
     </div>
   );
 }

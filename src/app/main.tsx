@@ -4,12 +4,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { loadTask } from '../core/tasks/registry';
+import type { LessonLink } from '../lessons/lessonLink';
+import { parseLessonLink } from '../lessons/lessonLink';
 import { parseSettings } from '../run/urlState';
-import { installTestHook } from './testHook';
 import { applyLinkedView, installUrlSync } from './urlSync';
 import { serverSession } from '../engines/server/session';
 import { modelSession } from '../engines/webllm/session';
-import { leaveCurrentRunUnsaved, recordModelUsage, runToEnd, setDraft } from '../store';
+import {
+  leaveCurrentRunUnsaved,
+  recordModelUsage,
+  runToEnd,
+  setDraft,
+  setLessonPickerOpen,
+} from '../store';
 import './index.css';
 
 // A model's streamed drafts and token usage reach the store through the session's hooks.
@@ -24,14 +31,29 @@ void loadTask(parseSettings(window.location.search).task)
   .catch(() => undefined)
   .then(start);
 
+/** Opens the lesson a page link names, or says why it cannot and shows the settings' run. */
+async function openLinkedLesson(link: LessonLink): Promise<void> {
+  const { openLesson } = await import('../store/lessonActions');
+  if (await openLesson(link.source, { chapter: link.chapter, step: link.step })) return;
+  setLessonPickerOpen(true);
+  await runToEnd();
+}
+
 function start(): void {
+  // Read before the settings' sync rewrites the link.
+  const lesson = parseLessonLink(window.location.search);
   installUrlSync();
-  installTestHook();
+  // The tests' and benchmarks' handle (window.arbor), fetched after the first paint: they
+  // wait for it.
+  void import('./testHook').then((m) => m.installTestHook());
   // The screen is never empty: the run the settings describe is computed at once (the
   // simulated engine needs no download) and shown finished; Home or Reset goes back to the
   // start. It is not saved in the library on every load ("Save run" saves it).
   leaveCurrentRunUnsaved();
-  void runToEnd().then(() => applyLinkedView());
+  // A lesson link opens the lesson at its place (its step makes its own run); one that
+  // cannot open says why in the lesson picker, over the run its settings describe.
+  if (lesson === null) void runToEnd().then(() => applyLinkedView());
+  else void openLinkedLesson(lesson);
 
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');

@@ -4,19 +4,16 @@ import type { RunFile } from '../run/runFile';
 import type { LessonQuestion } from '../lessons/lessonSchema';
 import type { QuestionAnswer } from '../lessons/questions';
 import type { LabPage, SettingsPatch } from '../store';
+
+const questions = () => import('../store/questionActions');
 import {
-  answerQuestion,
-  clearQuestion,
   exportRun,
   importRun,
   importRunFile,
-  poseQuestion,
-  revealAnswer,
   rootN,
   runToEnd,
   seek,
   selectNode,
-  setClassMode,
   setDraft,
   setLabPage,
   step,
@@ -101,10 +98,10 @@ export interface ArborTestApi {
   questions: {
     /** Resolves to null once posed, or to why the run cannot answer it. */
     pose(question: LessonQuestion, key: string): Promise<string | null>;
-    answer(answer: QuestionAnswer): boolean;
-    reveal(): void;
-    clear(): void;
-    setClassMode(on: boolean): void;
+    answer(answer: QuestionAnswer): Promise<boolean>;
+    reveal(): Promise<void>;
+    clear(): Promise<void>;
+    setClassMode(on: boolean): Promise<void>;
   };
   /** The effort lab (issue 5): start a grid, read its progress and its runs, switch pages. */
   lab: {
@@ -153,14 +150,15 @@ export const arborTestApi: ArborTestApi = {
     load: async (id) => (await import('../library/library')).loadRun(id),
   },
   questions: {
+    // Loaded as the lesson player loads them (not in the first paint).
     pose: async (question, key) => {
-      const posed = await poseQuestion(question, key);
+      const posed = await (await questions()).poseQuestion(question, key);
       return posed.ok ? null : posed.error;
     },
-    answer: answerQuestion,
-    reveal: revealAnswer,
-    clear: clearQuestion,
-    setClassMode,
+    answer: async (answer) => (await questions()).answerQuestion(answer),
+    reveal: async () => (await questions()).revealAnswer(),
+    clear: async () => (await questions()).clearQuestion(),
+    setClassMode: async (on) => (await questions()).setClassMode(on),
   },
   lab: {
     start: async (patch) => {

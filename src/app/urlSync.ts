@@ -1,5 +1,6 @@
 import { isTaskLoaded } from '../core/tasks/registry';
 import { isProblem } from '../run/problems';
+import { lessonLinkQuery } from '../lessons/lessonLink';
 import type { LinkedView } from '../run/linkedView';
 import { parseView, serializeView } from '../run/linkedView';
 import { parseSettings, serializeSettings } from '../run/urlState';
@@ -11,7 +12,8 @@ let linked: LinkedView = { event: null, node: null };
 /**
  * Reads the settings from the page's URL and keeps the URL in step with them afterwards
  * (`history.replaceState`, so changing a knob does not flood the back button), with the
- * event shown and the node inspected (run/linkedView.ts), so a link points at both.
+ * event shown and the node inspected (run/linkedView.ts), so a link points at both. While a
+ * bundled or linked lesson plays, the link is the lesson's place (lessons/lessonLink.ts).
  * @returns a function that stops the sync
  */
 export function installUrlSync(win: Window = window): () => void {
@@ -22,7 +24,12 @@ export function installUrlSync(win: Window = window): () => void {
   const write = () => {
     const s = useArbor.getState();
     const view = serializeView(s);
-    const query = serializeSettings(s.settings) + (view ? `&${view}` : '');
+    // A lesson playing is the link: its place, not the settings of the step's run.
+    const lesson = s.lesson;
+    const query =
+      lesson && lesson.source.kind !== 'file'
+        ? lessonLinkQuery({ source: lesson.source, chapter: lesson.chapter, step: lesson.step })
+        : serializeSettings(s.settings) + (view ? `&${view}` : '');
     if (win.location.search !== `?${query}`) {
       win.history.replaceState(win.history.state, '', `${win.location.pathname}?${query}`);
     }
@@ -38,6 +45,7 @@ export function installUrlSync(win: Window = window): () => void {
       s.settings !== prev.settings ||
       s.selectedId !== prev.selectedId ||
       s.playing !== prev.playing ||
+      s.lesson !== prev.lesson ||
       (moved && !s.playing)
     ) {
       write();

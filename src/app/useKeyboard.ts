@@ -17,7 +17,9 @@ import {
   togglePresenting,
   useArbor,
   stopRun,
+  lessonExploring,
 } from '../store';
+import type { Store } from '../store';
 
 /** Whether the target takes typing: a text field or editable content (never overridden). */
 function takesTyping(target: EventTarget | null): boolean {
@@ -105,6 +107,44 @@ export function actionFor(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>): (() => un
   }
 }
 
+/** The lesson player's actions, loaded with the lesson (a key only acts while one is open). */
+const lessonActions = () => import('../store/lessonActions');
+
+/**
+ * The lesson's keys while a lesson plays (issue 11), or null to leave the key to the page:
+ * a clicker's Page Down / Page Up always move steps; → / ← move steps while following the
+ * lesson and phases while exploring; Backspace comes back to the lesson. Over a compare
+ * step's two runs only Page Down / Page Up (the arrows belong to the compared trees).
+ */
+export function lessonActionFor(
+  e: Pick<KeyboardEvent, 'key' | 'shiftKey'>,
+  s: Pick<Store, 'lesson' | 'trace' | 'cursor' | 'selectedId' | 'comparison'>,
+): (() => unknown) | null {
+  if (s.lesson === null || e.shiftKey) return null;
+  const following = !lessonExploring(s) && s.comparison === null;
+  const next = () => lessonActions().then((m) => m.lessonNext());
+  const back = () => lessonActions().then((m) => m.lessonBack());
+  switch (e.key) {
+    case 'PageDown':
+      return next;
+    case 'PageUp':
+      return back;
+    case 'ArrowRight':
+      return following ? next : null;
+    case 'ArrowLeft':
+      return following ? back : null;
+    case 'Backspace':
+      return lessonExploring(s) ? () => lessonActions().then((m) => m.backToLesson()) : null;
+    default:
+      return null;
+  }
+}
+
+/** The action for a key press: the lesson's first while one plays, then the page's. */
+function pageActionFor(e: KeyboardEvent): (() => unknown) | null {
+  return lessonActionFor(e, useArbor.getState()) ?? actionFor(e);
+}
+
 /**
  * How the user last moved around the page: by pointer (a press anywhere) or by keys (Tab).
  * A control the pointer last focused — a dropdown, a button, the tree after a node click,
@@ -135,8 +175,9 @@ export function useKeyboard(): void {
     const blocked = (e: KeyboardEvent): boolean => {
       if (e.ctrlKey || e.metaKey || e.altKey) return true;
       const s = useArbor.getState();
-      // The comparison over the page has its own keys (Esc closes it).
-      if (s.comparison !== null) return true;
+      // The comparison over the page has its own keys (Esc closes it); a lesson's compare
+      // step still moves on with Page Down / Page Up.
+      if (s.comparison !== null) return lessonActionFor(e, s) === null;
       if (s.helpOpen) {
         if (e.key === 'Escape') {
           setHelpOpen(false);
@@ -171,7 +212,7 @@ export function useKeyboard(): void {
       const role = e.target instanceof HTMLElement ? e.target.getAttribute('role') : null;
       if (role === 'tab') return;
       if (role === 'tree' && ['+', '=', '-', '_', '−'].includes(e.key)) return;
-      const action = actionFor(e);
+      const action = pageActionFor(e);
       if (action === null) return;
       e.stopPropagation(); // the dropdown, tree or timeline the pointer left focused
       run(e, action);
@@ -179,7 +220,7 @@ export function useKeyboard(): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || blocked(e)) return;
       if (ownsKeys(e.target, e.key)) return;
-      const action = actionFor(e);
+      const action = pageActionFor(e);
       if (action !== null) run(e, action);
     };
     const onPointer = () => {

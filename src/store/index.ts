@@ -119,14 +119,6 @@ export {
 } from './serverActions';
 export type { GivenAnswer, KeptAnswer, OpenQuestion, QuestionSlice, Score } from './questionSlice';
 export { keepAnswer, scoreOf } from './questionSlice';
-export {
-  answerQuestion,
-  awaitsPick,
-  chapterScore,
-  clearQuestion,
-  pickCandidate,
-  pickNode,
-  poseQuestion,
-  revealAnswer,
-  setClassMode,
-} from './questionActions';
+// Posing, answering and revealing (`./questionActions`, with the question core) load with the
+// lesson player; the tree's pick is here.
+export { awaitsPick, pickCandidate, pickNode } from './questionPicks';

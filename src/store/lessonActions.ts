@@ -6,11 +6,12 @@ import { lessonSettings } from '../lessons/lessonSettings';
 import { parseLesson } from '../lessons/parseLesson';
 import type { LessonSource, OpenLesson } from './lessonSlice';
 import { currentStep } from './lessonSlice';
+import { clearQuestion, poseQuestion } from './questionActions';
 import { importRun, runToEnd, seek, setSettings } from './runActions';
 import { useArbor } from './store';
 import { allTasksOrError } from './taskLoading';
 import { leaveCurrentRunUnsaved } from './unsavedRun';
-import { selectNode } from './viewActions';
+import { selectNode, setShowAdvantages } from './viewActions';
 
 /**
  * The lesson player's actions (issue 11). A step loads its run the way the page does — a
@@ -175,7 +176,7 @@ async function showStep(chapter: number, step: number): Promise<void> {
   const target = open?.lesson.chapters[chapter]?.steps[step];
   if (!open || !target) return;
   const mine = ++token;
-  // lquest (questions): clearQuestion() here, the step being left (the lead wires it).
+  clearQuestion(); // the step being left
   set({ lesson: { ...open, chapter, step, loading: true, stepError: null, shown: null } });
   const run = open.lesson.runs[target.run];
   if (run === undefined) return; // parseLesson refuses such a lesson
@@ -194,14 +195,23 @@ async function showStep(chapter: number, step: number): Promise<void> {
   const anchor = resolveAnchor(get().trace.all, target.at);
   if (anchor.ok) seek(anchor.cursor);
   selectNode(target.inspect ?? null);
+  if (target.advantages !== undefined) setShowAdvantages(target.advantages);
   const { trace, cursor, selectedId } = get();
   patchLesson({
     loading: false,
     stepError: anchor.ok ? null : `${where}.at: ${anchor.error}`,
     shown: { trace, cursor, selectedId },
   });
-  // lquest (questions): if (target.question) poseQuestion(target.question, `${chapter}.${step}`)
-  // here, on the step's run and cursor (the lead wires it).
+  // The question is asked on the step's run at its cursor (its answer is the run's next event).
+  if (target.question && anchor.ok) {
+    await poseQuestion(target.question, questionKey(chapter, step));
+    if (mine !== token) clearQuestion();
+  }
+}
+
+/** The key a step's question is kept under for the chapter's score. */
+export function questionKey(chapter: number, step: number): string {
+  return `${chapter}.${step}`;
 }
 
 /** The place after (or before) the current step, across chapter ends; null past the ends. */
@@ -248,7 +258,7 @@ export async function backToLesson(): Promise<void> {
 export function closeLesson(): void {
   token += 1;
   runTraces = new Map();
-  // lquest (questions): clearQuestion() here (the lead wires it).
+  clearQuestion();
   set({ lesson: null, lessonError: null });
 }
 

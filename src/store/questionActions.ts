@@ -1,9 +1,9 @@
-import type { NodeId } from '../core/tree/events';
 import type { LessonQuestion } from '../lessons/lessonSchema';
 import type { PrepareResult, QuestionAnswer } from '../lessons/questions';
 import { checkAnswer, prepareQuestion } from '../lessons/questions';
 import type { Score } from './questionSlice';
 import { keepAnswer, scoreOf } from './questionSlice';
+import { takePicks } from './questionPicks';
 import { runToEnd, seek } from './runActions';
 import { useArbor } from './store';
 
@@ -87,31 +87,6 @@ export function answerQuestion(answer: QuestionAnswer): boolean {
   return true;
 }
 
-/** Whether a select question waits for a pick on the tree (its candidates are ringed). */
-export function awaitsPick(s = get()): boolean {
-  const open = s.question;
-  return open?.question.kind === 'select' && open.answer === null && !open.revealed;
-}
-
-/**
- * A click (or Enter) on a node of the tree while a select question waits: answers with that
- * node, or says to pick a highlighted child.
- * @returns true when the question took the click (the tree then does nothing else with it)
- */
-export function pickNode(id: NodeId): boolean {
-  if (!awaitsPick()) return false;
-  answerQuestion({ kind: 'select', id });
-  return true;
-}
-
-/** Answers a select question with its `n`-th candidate (keys 1–9); false when there is none. */
-export function pickCandidate(n: number): boolean {
-  const open = get().question;
-  if (!awaitsPick() || open?.question.kind !== 'select') return false;
-  const candidate = open.question.candidates[n - 1];
-  return candidate !== undefined && answerQuestion({ kind: 'select', id: candidate.id });
-}
-
 /** Class mode on or off; turning it off reveals an answer waiting for Reveal. */
 export function setClassMode(on: boolean): void {
   set({ classMode: on });
@@ -123,3 +98,5 @@ export function setClassMode(on: boolean): void {
 export function chapterScore(keys: readonly string[]): Score {
   return scoreOf(get().answers, keys);
 }
+
+takePicks(answerQuestion);

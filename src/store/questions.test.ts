@@ -8,17 +8,11 @@ import {
   answerQuestion,
   chapterScore,
   clearQuestion,
-  pickCandidate,
-  pickNode,
   poseQuestion,
   revealAnswer,
-  runToEnd,
-  seek,
   setClassMode,
-  setSettings,
-  step,
-  useArbor,
-} from './index';
+} from './questionActions';
+import { pickCandidate, pickNode, runToEnd, seek, setSettings, step, useArbor } from './index';
 import type { KeptAnswer } from './questionSlice';
 import { keepAnswer, scoreOf } from './questionSlice';
 

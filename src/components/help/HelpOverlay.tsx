@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useRef } from 'react';
 import { setHelpOpen, useArbor } from '../../store';
-import { SHORTCUT_GROUPS } from './shortcuts';
+import { SHORTCUT_GROUPS } from './shortcutList';
 
 const KEY =
   'rounded border border-b-2 border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs text-slate-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100';

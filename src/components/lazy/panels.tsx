@@ -243,3 +243,44 @@ export function LazyTreeCanvas(props: ComponentProps<typeof TreeCanvas>) {
     </Suspense>
   );
 }
+
+// The lesson player (issue 11): its step panel with the question for the class, and the
+// lesson picker. Both load with the lesson player's actions and zod's lesson schema.
+const lessonStage = lazyPart(
+  withAllTasks(() => import('../lesson/LessonStage').then((m) => m.LessonStage)),
+);
+const lessonPicker = lazyPart(
+  withAllTasks(() => import('../lesson/LessonPicker').then((m) => m.LessonPicker)),
+);
+
+/** Starts loading the lesson picker (hover or focus of the header's Lessons button). */
+export const preloadLessonPicker = lessonPicker.preload;
+
+/** The open lesson's step and its question, loaded when a lesson or a question first shows. */
+export function LazyLessonStage() {
+  const shown = useArbor(
+    (s) => s.lesson !== null || s.question !== null || s.questionError !== null,
+  );
+  if (!shown) return null;
+  return (
+    <Suspense fallback={<Loading>Loading the lesson…</Loading>}>
+      <lessonStage.Component />
+    </Suspense>
+  );
+}
+
+/**
+ * The lesson picker, loaded the first time it opens, then kept mounted (like the help).
+ * It also shows why a lesson asked for by a link could not open.
+ */
+export function LazyLessonPicker() {
+  const wanted = useArbor((s) => s.lessonPickerOpen);
+  const [opened, setOpened] = useState(wanted);
+  if (wanted && !opened) setOpened(true);
+  if (!opened) return null;
+  return (
+    <Suspense fallback={null}>
+      <lessonPicker.Component />
+    </Suspense>
+  );
+}

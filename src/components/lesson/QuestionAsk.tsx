@@ -2,7 +2,8 @@ import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
 import type { PreparedQuestion } from '../../lessons/questions';
 import { Q_RULE } from '../../lessons/questions';
-import { answerQuestion, pickCandidate } from '../../store';
+import { pickCandidate } from '../../store';
+import { answerQuestion } from '../../store/questionActions';
 import { BIG, BUTTON, INPUT, KEY_CHIP, PRIMARY } from './styles';
 
 /** Whether a key press is typing into a field (then 1–9 are digits, not picks). */

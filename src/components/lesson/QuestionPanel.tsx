@@ -1,5 +1,6 @@
 import type { GivenAnswer, OpenQuestion } from '../../store';
-import { revealAnswer, setClassMode, useArbor } from '../../store';
+import { useArbor } from '../../store';
+import { revealAnswer, setClassMode } from '../../store/questionActions';
 import { QuestionAsk } from './QuestionAsk';
 import { QuestionWorking } from './QuestionWorking';
 import { BIG, PRIMARY } from './styles';

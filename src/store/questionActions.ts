@@ -3,6 +3,7 @@ import type { PrepareResult, QuestionAnswer } from '../lessons/questions';
 import { checkAnswer, prepareQuestion } from '../lessons/questions';
 import type { Score } from './questionSlice';
 import { keepAnswer, scoreOf } from './questionSlice';
+import { lessonExploring } from './lessonSlice';
 import { takePicks } from './questionPicks';
 import { runToEnd, seek } from './runActions';
 import { useArbor } from './store';
@@ -56,13 +57,31 @@ export function clearQuestion(): void {
   set({ question: null, questionError: null });
 }
 
+/** Whether the open lesson's step stands where the question was asked (not explored away). */
+function followingLesson(cursor: number): boolean {
+  const s = get();
+  return s.lesson?.shown?.cursor === cursor && !lessonExploring(s);
+}
+
+/** The lesson's step now shows the run at `cursor` (its question answered on the tree). */
+function followLessonAt(cursor: number): void {
+  const lesson = get().lesson;
+  const shown = lesson?.shown;
+  if (lesson && shown) set({ lesson: { ...lesson, shown: { ...shown, cursor } } });
+}
+
 /** Shows the verdict and the working, and moves the cursor past the asked event (the tree shows what happened). */
 export function revealAnswer(): void {
   const open = get().question;
   if (!open || open.revealed) return;
   set({ question: { ...open, revealed: true } });
   const at = open.question.eventIndex;
-  if (at >= 0 && get().cursor <= at) seek(at + 1);
+  if (at >= 0 && get().cursor <= at) {
+    const following = followingLesson(open.cursor);
+    seek(at + 1);
+    // The lesson's step now shows its answer: that is still following the lesson.
+    if (following) followLessonAt(get().cursor);
+  }
 }
 
 /**

@@ -38,7 +38,10 @@ export function CompareDialog() {
         e.preventDefault();
         closeComparison();
       }}
-      onClose={() => {
+      onClose={(e) => {
+        // A close event fires after the fact: if the dialog was shown again meanwhile (React's
+        // strict mode runs the effect's cleanup and the effect again on mounting), it is stale.
+        if (e.currentTarget.open) return;
         if (useArbor.getState().comparison !== null) closeComparison();
       }}
       onKeyDown={(e) => {

@@ -6,8 +6,9 @@ import { CompareRuns } from './CompareRuns';
  * The comparison of two runs over the page (issue 16), wherever the two runs came from (two
  * saved runs, the visualizer's run and a saved one, two runs of the lab's grid): a native
  * `<dialog>` opened with `showModal`, so the page behind is inert, its keys are off and
- * focus stays inside. Each side's tree fills its pane and is fitted whole on opening; Fit
- * shows it whole again after a pan or zoom. Escape (once a highlighted node is cleared), the
+ * focus stays inside. Each side's tree fills its pane and is fitted whole on opening (in
+ * presentation mode, where that would leave its cards unreadable, it opens on the answer's line
+ * at full labels: `readableOpening`); Fit shows it whole again after a pan or zoom. Escape (once a highlighted node is cleared), the
  * Close button or a click on the backdrop closes it, and focus returns to where it was.
  */
 export function CompareDialog() {
@@ -38,7 +39,10 @@ export function CompareDialog() {
         e.preventDefault();
         closeComparison();
       }}
-      onClose={() => {
+      onClose={(e) => {
+        // A close event fires after the fact: if the dialog was shown again meanwhile (React's
+        // strict mode runs the effect's cleanup and the effect again on mounting), it is stale.
+        if (e.currentTarget.open) return;
         if (useArbor.getState().comparison !== null) closeComparison();
       }}
       onKeyDown={(e) => {

@@ -43,6 +43,7 @@ const SIDES: readonly Side[] = ['left', 'right'];
  */
 export function CompareRuns({ left, right, initialSelected = null, theme }: CompareRunsProps) {
   const pageTheme = useArbor((s) => s.theme);
+  const presenting = useArbor((s) => s.presenting);
   const palette = PALETTES[theme ?? pageTheme];
   const leftRun = useMemo(() => foldRun(left.events), [left.events]);
   const rightRun = useMemo(() => foldRun(right.events), [right.events]);
@@ -91,6 +92,7 @@ export function CompareRuns({ left, right, initialSelected = null, theme }: Comp
             tabStop={tabStopFor(side, active, sides, highlight.lit[side])}
             reveal={reveal[side]}
             palette={palette}
+            readable={presenting}
             onPreview={setPreview}
             onSelect={select}
           />

@@ -21,6 +21,8 @@ export interface CompareSideProps {
   /** A node to scroll into view (the counterpart of a selection on the other side). */
   reveal: NodeId | null;
   palette: Palette;
+  /** Open the tree where a class can read its cards (presentation mode). */
+  readable?: boolean;
   onPreview: (focus: CompareFocus | null) => void;
   onSelect: (focus: CompareFocus) => void;
 }
@@ -56,6 +58,7 @@ export function CompareSide({
   tabStop,
   reveal,
   palette,
+  readable = false,
   onPreview,
   onSelect,
 }: CompareSideProps) {
@@ -133,6 +136,7 @@ export function CompareSide({
               tabStop={tabStop}
               reveal={reveal}
               palette={palette}
+              readable={readable}
               onPreview={onPreview}
               onSelect={onSelect}
             />

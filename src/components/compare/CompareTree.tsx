@@ -16,7 +16,7 @@ import { TreeScene } from '../tree/TreeScene';
 import { useElementSize } from '../tree/useElementSize';
 import { useZoom } from '../tree/useZoom';
 import type { DrawnTree } from './compareLayout';
-import { COMPARE_TOOLBAR, cardBox, compareFit } from './compareView';
+import { COMPARE_TOOLBAR, cardBox, compareFit, readableOpening } from './compareView';
 import type { CompareFocus, Side } from './compareModel';
 import { compareKeyAction } from './compareModel';
 
@@ -38,6 +38,11 @@ export interface CompareTreeProps {
   /** A node to bring into view when it changes (a selection's counterpart), or null. */
   reveal: NodeId | null;
   palette: Palette;
+  /**
+   * Open where a class can read the cards (presentation mode): the answer's line at full
+   * labels when the whole tree is too wide for them (`readableOpening`); else fitted whole.
+   */
+  readable?: boolean;
   onPreview: (focus: CompareFocus | null) => void;
   onSelect: (focus: CompareFocus) => void;
 }
@@ -68,6 +73,7 @@ export function CompareTree({
   tabStop,
   reveal,
   palette,
+  readable = false,
   onPreview,
   onSelect,
 }: CompareTreeProps) {
@@ -76,6 +82,10 @@ export function CompareTree({
   const size = useElementSize(viewport);
   const { layout, visible } = drawn;
   const fit = useMemo(() => (size.width > 0 ? compareFit(layout, size) : null), [layout, size]);
+  const opening = useMemo(
+    () => (fit && readable ? readableOpening(layout, [...answerLine], size) : fit),
+    [fit, readable, layout, answerLine, size],
+  );
   const moved = useRef(false);
   const zoom = useZoom(viewport, size, [Math.min(0.05, (fit?.k ?? 1) / 2), 3], () => {
     moved.current = true;
@@ -84,10 +94,11 @@ export function CompareTree({
   const nodeEl = (id: NodeId) =>
     svgRef.current?.querySelector<SVGGElement>(`[data-compare-node="${id}"]`) ?? null;
 
-  // Fitted on opening and when the pane or the drawn tree changes, until the user moves it.
+  // Fitted (or, readable, at the answer's line) on opening and when the pane or the drawn
+  // tree changes, until the user moves it.
   useEffect(() => {
-    if (fit && !moved.current) zoomTo(fit, 0);
-  }, [fit, zoomTo]);
+    if (opening && !moved.current) zoomTo(opening, 0);
+  }, [opening, zoomTo]);
 
   const show = (id: NodeId) => {
     const p = layout.byId.get(id);

@@ -1,7 +1,8 @@
+import type { NodeId } from '../../core/tree/events';
 import type { Bounds } from '../../layout/tidyTree';
 import type { Size, Transform } from '../../layout/fit';
-import { fitTransform } from '../../layout/fit';
-import { CARD } from '../../layout/card';
+import { fitTransform, union } from '../../layout/fit';
+import { CARD, FULL_DETAIL_SCALE } from '../../layout/card';
 import type { TreeLayout } from '../../layout/tidyTree';
 
 /**
@@ -42,4 +43,41 @@ export function compareFit(layout: TreeLayout, size: Size): Transform {
 export function cardBox(p: { x: number; y: number; w: number }): Bounds {
   const half = p.w / 2 + 8;
   return { minX: p.x - half, maxX: p.x + half, minY: p.y - CARD_ROOM.y, maxY: p.y + CARD_ROOM.y };
+}
+
+/**
+ * Where a pane opens in presentation mode, for a class reading from across the room: the
+ * whole tree when its cards can be read fitted whole (their full labels: step, N and Q or the
+ * PRM score, at `minScale` or more); else the answer's line (`focus`, the root when empty) at
+ * a scale that writes full labels — fitted when it fits, else at `minScale` with the line's
+ * top (the root's end) under the toolbar, centred across, or, when the line is too wide, the
+ * root's card at the edge the line leaves from. Fit still shows the whole tree.
+ * @example readableOpening(wide, [0, 2, 7], { width: 300, height: 300 }).k // 0.6
+ */
+export function readableOpening(
+  layout: TreeLayout,
+  focus: readonly NodeId[],
+  size: Size,
+  minScale = FULL_DETAIL_SCALE,
+): Transform {
+  const whole = compareFit(layout, size);
+  if (whole.k >= minScale) return whole;
+  const boxes = (focus.length > 0 ? focus : [0])
+    .map((id) => layout.byId.get(id))
+    .filter((p) => p !== undefined)
+    .map(cardBox);
+  if (boxes.length === 0) return whole;
+  const line = boxes.reduce(union);
+  const fitted = fitTransform(line, size, COMPARE_FIT);
+  if (fitted.k >= minScale) return fitted;
+  const k = minScale;
+  const pad = COMPARE_FIT.padding;
+  const y = COMPARE_TOOLBAR + pad - line.minY * k;
+  if ((line.maxX - line.minX) * k <= size.width - 2 * pad) {
+    return { k, x: size.width / 2 - ((line.minX + line.maxX) / 2) * k, y };
+  }
+  // Too wide across: the root's card at the edge the line leaves from, the line going in.
+  const root = boxes.reduce((a, b) => (b.minY < a.minY ? b : a));
+  const leftward = line.minX + line.maxX < root.minX + root.maxX;
+  return { k, x: leftward ? size.width - pad - root.maxX * k : pad - root.minX * k, y };
 }

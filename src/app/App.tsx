@@ -28,11 +28,17 @@ import { Timeline } from '../components/timeline/Timeline';
 import { TreeView } from '../components/tree/TreeView';
 import { setHelpOpen, useArbor } from '../store';
 import { useKeepTreeInView, usePresentationLayout, usePresentationRoot } from './presentation';
-import { useKeyboard } from './useKeyboard';
+import { useKeyboard, useLessonKeys } from './useKeyboard';
 
 /** The visualizer's keys (stepping, playback), live only while the visualizer shows. */
 function VisualizerKeys() {
   useKeyboard();
+  return null;
+}
+
+/** The lesson's keys on the lab page (the visualizer's keys include them there). */
+function LessonKeys() {
+  useLessonKeys();
   return null;
 }
 
@@ -125,6 +131,7 @@ function Visualizer() {
  */
 export function App() {
   useLabKeys();
+  const lessonOpen = useArbor((s) => s.lesson !== null);
   const theme = useArbor((s) => s.theme);
   const helpOpen = useArbor((s) => s.helpOpen);
   const comparing = useArbor((s) => s.comparison !== null);
@@ -171,7 +178,16 @@ export function App() {
           aria-labelledby={page === 'lab' ? 'page-tab-lab' : 'page-tab-visualizer'}
         >
           {page === 'lab' ? (
-            <LazyLabPage />
+            <>
+              {/* A lesson's lab step: its words and Back / Next above the lab. */}
+              {lessonOpen && (
+                <div className="px-4 pt-3 presentation:px-3 presentation:pt-2">
+                  <LessonKeys />
+                  <LazyLessonStage />
+                </div>
+              )}
+              <LazyLabPage />
+            </>
           ) : (
             <>
               <VisualizerKeys />

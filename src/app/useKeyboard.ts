@@ -236,3 +236,22 @@ export function useKeyboard(): void {
     };
   }, []);
 }
+
+/**
+ * The lesson's keys alone (Page Down / Page Up, → / ← while following, Backspace), for the
+ * pages without the visualizer's keys: the lab, when a lesson step shows it.
+ */
+export function useLessonKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (ownsKeys(e.target, e.key) || useArbor.getState().helpOpen) return;
+      const action = lessonActionFor(e, useArbor.getState());
+      if (action === null) return;
+      e.preventDefault();
+      void action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -5,7 +5,7 @@
  * is also the example the lab opens on. The big grids (every strategy family over 24
  * problems and three seeds; the PRM-quality experiment) stay one click away.
  */
-import { DEFAULT_STRATEGIES } from './strategies';
+import { DEFAULT_STRATEGIES } from './defaultStrategies';
 import { DIFFICULTIES, pickSubset } from './subset';
 import type { GridSpec } from './types';
 import type { TaskId } from '../run/settings';

@@ -187,10 +187,6 @@ export function isGridStrategy(id: StrategyId): boolean {
   return STRATEGIES.some((s) => s.id === id);
 }
 
-/** The strategies a new grid starts with: one of each kind the papers compare. */
-export const DEFAULT_STRATEGIES: StrategyId[] = [
-  'bon-prm-geomean',
-  'bon-majority',
-  'beam-min',
-  'mcts-prm',
-];
+// The strategies a new grid starts with live in ./defaultStrategies (in the first paint, with
+// the lab's default draft); this table loads with the lab.
+export { DEFAULT_STRATEGIES } from './defaultStrategies';

@@ -6,6 +6,7 @@ import { lessonSettings } from '../lessons/lessonSettings';
 import { parseLesson } from '../lessons/parseLesson';
 import type { LessonSource, OpenLesson } from './lessonSlice';
 import { currentStep } from './lessonSlice';
+import { leaveLessonView, showLessonView } from './lessonViews';
 import { clearQuestion, poseQuestion } from './questionActions';
 import { importRun, runToEnd, seek, setSettings } from './runActions';
 import { useArbor } from './store';
@@ -202,6 +203,10 @@ async function showStep(chapter: number, step: number): Promise<void> {
     stepError: anchor.ok ? null : `${where}.at: ${anchor.error}`,
     shown: { trace, cursor, selectedId },
   });
+  // Beside the tree: the compare view or the lab, when the step asks for one.
+  const viewError = await showLessonView(open.lesson, target, () => mine === token);
+  if (mine !== token) return;
+  if (viewError !== null) patchLesson({ stepError: `${where}.${viewError}` });
   // The question is asked on the step's run at its cursor (its answer is the run's next event).
   if (target.question && anchor.ok) {
     await poseQuestion(target.question, questionKey(chapter, step));
@@ -259,6 +264,7 @@ export function closeLesson(): void {
   token += 1;
   runTraces = new Map();
   clearQuestion();
+  leaveLessonView();
   set({ lesson: null, lessonError: null });
 }
 

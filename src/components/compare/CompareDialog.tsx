@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { closeComparison, useArbor } from '../../store';
+import { LessonPanel } from '../lesson/LessonPanel';
 import { CompareRuns } from './CompareRuns';
 
 /**
@@ -16,6 +17,8 @@ export function CompareDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   const close = useRef<HTMLButtonElement>(null);
   const open = comparison !== null;
+  // A lesson's compare step keeps its words and Back / Next over the two runs.
+  const lesson = useArbor((s) => s.lesson !== null);
 
   useEffect(() => {
     const d = dialog.current;
@@ -58,8 +61,9 @@ export function CompareDialog() {
       {comparison && (
         <div
           data-compare-fill
-          className="flex min-h-full flex-col gap-2 p-2 [--compare-row-height:max(20rem,calc(100dvh-4.5rem))]"
+          className={`flex min-h-full flex-col gap-2 p-2 ${lesson ? '[--compare-row-height:max(16rem,calc(100dvh-15rem))]' : '[--compare-row-height:max(20rem,calc(100dvh-4.5rem))]'}`}
         >
+          {lesson && <LessonPanel />}
           <div className="flex items-center gap-3">
             <h2 id="compare-dialog-heading" className="text-base font-semibold">
               Compare two runs

@@ -202,6 +202,9 @@ describe('chapter 1: a search tree over reasoning steps (4 6 8 8, MCTS, 12 itera
     const end = reduce(events);
     expect(doneOf(events)).toMatchObject({ node: 10, answer: '24', reason: 'most-visited' });
     expect(end.nodes[0]?.children.map((id) => end.nodes[id]?.N)).toEqual([3, 5, 4]);
+    expect([end.nodes[10]?.parent, end.nodes[5]?.parent]).toEqual([5, 2]);
+    expect(textOf(end, 10)).toBe('6 / 1/4 = 24 (left: 24)');
+    expect(textOf(end, 0)).toBe('Use 4 6 8 8 with + − × ÷ to make 24.');
     const [q] = await questionsOf('search-tree').then((qs) =>
       qs.filter((x) => x.kind === 'result'),
     );
@@ -254,6 +257,33 @@ describe('chapter 2: one MCTS iteration on the paper tree (R 0, A 1, B 2, B1 3, 
     expect(checkAnswer(s4, { kind: 'select', id: 1 })).toMatchObject({ right: false });
   });
 
+  it('shows N and W as the words say: iteration 1 (A, R: N 1, W 0.6), 2 (B: N 1, W 0.5; R: N 2, W 1.1), 3 (A: N 2, W 1.5; R: N 3)', async () => {
+    const steps = chapter('one-iteration').steps;
+    const visits = async (i: number, ids: number[]) => {
+      const step = steps[i];
+      if (!step) throw new Error(`step ${i}`);
+      const { tree } = await stepAt(step);
+      return ids.map((id) => [tree.nodes[id]?.N, Number(tree.nodes[id]?.W.toFixed(9))]);
+    };
+    expect(await visits(0, [0, 1])).toEqual([
+      [1, 0.6],
+      [1, 0.6],
+    ]);
+    expect(await visits(2, [0, 2])).toEqual([
+      [2, 1.1],
+      [1, 0.5],
+    ]);
+    expect(await visits(5, [0, 1, 2])).toEqual([
+      [3, 2],
+      [2, 1.5],
+      [1, 0.5],
+    ]);
+    const { tree } = await stepAt(steps[4] as LessonStep);
+    expect([1, 2, 3, 4, 5, 6].map((id) => tree.nodes[id]?.prm)).toEqual([
+      0.6, 0.4, 0.5, 0.7, 0.9, 0.2,
+    ]);
+  });
+
   it('says the numbers the tree shows: 1.43 / 1.33, 1.55 / 1.49, B N 2 W 1.2, R N 4 W 2.7, no answer', async () => {
     const text = says('one-iteration').join(' ');
     for (const n of ['1.43', '1.33', '1.55', '1.49', '0.83']) expect(text).toContain(n);
@@ -296,6 +326,10 @@ describe('chapter 3: exploration against exploitation (4 7 12 13, 16 iterations)
     // Its first visit backed up 0: the first child simulated below it was an invalid step.
     const first = events.find((e) => e.type === 'backprop' && e.iteration === 2);
     expect(first).toMatchObject({ value: 0 });
+    expect(events.find((e) => e.type === 'simulate' && e.iteration === 2)).toMatchObject({
+      from: 4,
+    });
+    expect(end.nodes[2]?.children[0]).toBe(4);
     expect(textOf(end, 2)).toBe('7 + 4 = 11 (left: 12 13 11)');
     expect(shown(end.nodes[2]?.prm)).toBe('0.89');
     expect(end.nodes[4]?.terminal?.kind).toBe('invalid-step');
@@ -359,9 +393,16 @@ describe('chapter 4: PUCT and priors (the same puzzle, c = 1.41)', () => {
     expect([4, 5, 6].map((id) => shown(tree.nodes[id]?.prior))).toEqual(['0.27', '0.41', '0.32']);
     expect([4, 5].map((id) => shown(tree.nodes[id]?.logProb))).toEqual(['-7.09', '-0.38']);
     expect(tree.nodes[4]?.valid).toBe(false);
+    expect([textOf(tree, 4), textOf(tree, 5)]).toEqual([
+      '4 / 12 = 4/3 (left: -6 4/3)',
+      '12 + -6 = 6 (left: 4 6)',
+    ]);
+    expect([1, 2, 3].map((id) => shown(tree.nodes[id]?.prior))).toEqual(['0.34', '0.33', '0.33']);
+    expect(selects(events).find((s) => s.iteration === 3)?.levels[1]?.winner).toBe(5);
     const seven = selects(events).find((s) => s.iteration === 7)?.levels[0];
     expect(seven?.candidates.map((c) => shown(c.total))).toEqual(['1.13', '1.14', '1.14']);
     expect(seven).toMatchObject({ winner: 2, decidedBy: 'explore' });
+    expect([seven?.candidates[0]?.N, shown(seven?.candidates[0]?.explore)]).toEqual([6, '0.17']);
     // The first selection of node 2 or node 3 at the root is iteration 7's.
     const firstOther = selects(events).find(
       (s) => s.levels.length > 0 && s.levels[0]?.winner !== 1,
@@ -386,6 +427,11 @@ describe('chapter 5: process reward models (5 9 12 13, best-of-4)', () => {
     expect(doneOf(rule)).toMatchObject({ node: 3, answer: '24' });
     const prm = await eventsOf('judge-prm');
     const tree = reduce(prm);
+    expect([1, 2, 3].map((id) => textOf(tree, id).split(' (')[0])).toEqual([
+      '12 / 9 = 4/3',
+      '13 + 5 = 18',
+      '18 * 4/3 = 24',
+    ]);
     expect(shown(tree.nodes[3]?.prm)).toBe('0.05');
     expect(textOf(tree, 6)).toBe('8 + 3 = 11 (left: 11)');
     expect(shown(tree.nodes[6]?.prm)).toBe('0.76');
@@ -438,6 +484,17 @@ describe('chapter 5: process reward models (5 9 12 13, best-of-4)', () => {
 });
 
 describe('chapter 6: a bad PRM (3 4 4 8, beam search width 3, min)', () => {
+  it('the beam is width 3, 3 expansions, scored by its lowest step', async () => {
+    const run = lesson.runs['noise-0'];
+    const got = run && (await lessonRunEvents(run, fromPublic));
+    expect(got && got.ok && got.settings?.search).toMatchObject({
+      algorithm: 'beam',
+      beamWidth: 3,
+      expansionsPerBeam: 3,
+      aggregation: 'min',
+    });
+  });
+
   it('noise 0 / 0.3 / 0.6 return 24 / 24 / −16/5', async () => {
     const answers = [];
     for (const key of ['noise-0', 'noise-3', 'noise-6']) answers.push(doneOf(await eventsOf(key)));
@@ -457,12 +514,18 @@ describe('chapter 6: a bad PRM (3 4 4 8, beam search width 3, min)', () => {
     const prunes = events.filter((e) => e.type === 'prune');
     expect(prunes[1]?.kept.map((k) => k.id)).toEqual([4, 5, 6]);
     expect(prunes[1]?.dropped.map((k) => k.id)).toContain(8);
+    expect(shown(prunes[1]?.dropped.find((k) => k.id === 8)?.score)).toBe('0.28');
+    expect([4, 5, 6].map((id) => noisy.nodes[id]?.parent)).toEqual([1, 1, 1]);
+    expect(textOf(noisy, 1)).toBe('8 - 3 = 5 (left: 4 4 5)');
+    expect(textOf(noisy, 15)).toBe('20 + 4 = 24 (left: 24)');
+    expect(noisy.nodes.filter((n) => n.depth === 3 && n.terminal).length).toBe(9);
     const dropped15 = prunes[2]?.dropped.find((k) => k.id === 15);
     expect(shown(dropped15?.score)).toBe('0.13');
     expect(noisy.nodes[15]?.terminal?.kind).toBe('solved');
     expect(prunes[2]?.kept.map((k) => shown(k.score))).toEqual(['0.33', '0.33', '0.33']);
     const mild = await eventsOf('noise-3');
     expect(doneOf(mild)).toMatchObject({ node: 19 });
+    expect(textOf(reduce(mild), 19)).toBe('20 + 4 = 24 (left: 24)');
     const lastMild = mild.filter((e) => e.type === 'prune').at(-1);
     expect(shown(lastMild?.kept.find((k) => k.id === 19)?.score)).toBe('0.42');
   });

@@ -631,7 +631,7 @@ describe('chapter 10: GRPO advantages', () => {
     expect(group.advantages[0]).toBeCloseTo(Math.sqrt(3), 12);
     for (const a of group.advantages.slice(1)) expect(a).toBeCloseTo(-1 / Math.sqrt(3), 12);
     const text = says('grpo').join(' ');
-    for (const n of ['+1.73', '−0.58', '0.43', '0.25']) expect(text).toContain(n);
+    for (const n of ['+1.73', '−0.58', '0.433', '0.25']) expect(text).toContain(n);
   });
 
   it('PRM rewards over best-of-8: invalid node 20 (0.96) +1.67, node 6’s 11 (0.82) +1.20, node 3’s 24 (0.32) −0.47', async () => {

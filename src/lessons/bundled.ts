@@ -12,6 +12,11 @@ export interface BundledLesson {
 
 export const BUNDLED_LESSONS: readonly BundledLesson[] = [
   {
+    id: 'mcts-and-prms',
+    title: 'MCTS and PRMs',
+    load: () => import('./course/mcts-and-prms.json').then((m) => m.default),
+  },
+  {
     id: 'tour',
     title: 'A tour of Arbor',
     load: () => import('./course/tour.json').then((m) => m.default),

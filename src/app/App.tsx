@@ -29,6 +29,7 @@ import { TreeView } from '../components/tree/TreeView';
 import { setHelpOpen, useArbor } from '../store';
 import { useKeepTreeInView, usePresentationLayout, usePresentationRoot } from './presentation';
 import { useKeyboard, useLessonKeys } from './useKeyboard';
+import { useWide } from './useWide';
 
 /** The visualizer's keys (stepping, playback), live only while the visualizer shows. */
 function VisualizerKeys() {
@@ -67,6 +68,13 @@ function Visualizer() {
   usePresentationLayout(slot);
   useKeepTreeInView(top, slot);
   const lessonOpen = useArbor((s) => s.lesson !== null);
+  // A question for the class takes the projector's column: the phase strip and the narration
+  // step aside until the lesson moves on (the tree still shows the phase).
+  const asking = useArbor((s) => s.lesson !== null && s.question !== null);
+  // On a wide laptop screen a lesson sits in the right-hand column, so the tree stays in view
+  // under the playback bar; on the projector and narrower screens it leads the middle column.
+  const presenting = useArbor((s) => s.presenting);
+  const lessonBeside = useWide() && !presenting;
   return (
     <div className="grid gap-4 p-4 xl:grid-cols-[17rem_minmax(0,1fr)_22rem] lg:grid-cols-[17rem_minmax(0,1fr)] presentation:block presentation:px-3 presentation:py-2">
       <aside
@@ -84,8 +92,10 @@ function Visualizer() {
       >
         {/* A lesson's step and its question (issue 11), first: nothing when no lesson plays.
             On the projector it takes what it needs of the column and scrolls beyond. */}
-        <div className="presentation:col-start-2 presentation:row-start-1 presentation:max-h-[62vh] presentation:overflow-y-auto">
-          <LazyLessonStage />
+        <div
+          className={`presentation:col-start-2 presentation:row-start-1 presentation:overflow-y-auto ${asking ? 'presentation:max-h-[calc(100vh-4rem)]' : 'presentation:max-h-[62vh]'}`}
+        >
+          {!lessonBeside && <LazyLessonStage />}
         </div>
         {/* A lesson drives the cursor on the projector (its keys stay): the bar makes room. */}
         <div
@@ -93,10 +103,14 @@ function Visualizer() {
         >
           <PlaybackBar />
         </div>
-        <div className="presentation:col-start-2 presentation:row-start-3">
+        <div
+          className={`presentation:col-start-2 presentation:row-start-3 ${asking ? OFF_STAGE : ''}`}
+        >
           <PhaseStepper />
         </div>
-        <div className="presentation:col-start-2 presentation:row-start-4 presentation:flex presentation:min-h-0 presentation:flex-col">
+        <div
+          className={`presentation:col-start-2 presentation:row-start-4 presentation:flex presentation:min-h-0 presentation:flex-col ${asking ? OFF_STAGE : ''}`}
+        >
           <NarrationLine />
         </div>
         <div className={OFF_STAGE}>
@@ -117,6 +131,7 @@ function Visualizer() {
         </div>
       </section>
       <aside aria-label="Run details" className={`flex min-w-0 flex-col gap-4 ${OFF_STAGE}`}>
+        {lessonBeside && <LazyLessonStage />}
         <RunSummary />
         <LazyInspector />
       </aside>

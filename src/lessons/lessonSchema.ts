@@ -133,7 +133,7 @@ export const lessonStepSchema = z
     question: questionSchema.optional(),
     /**
      * Best-of-N: write each sample's GRPO advantage beside its trajectory score (the tree
-     * toolbar's "GRPO A", store `showAdvantages`). Absent: the step leaves the toggle as it is.
+     * toolbar's "GRPO A", store `showAdvantages`). Absent: off, so a lesson always shows what it says.
      */
     advantages: z.boolean().optional(),
   })

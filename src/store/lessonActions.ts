@@ -196,7 +196,7 @@ async function showStep(chapter: number, step: number): Promise<void> {
   const anchor = resolveAnchor(get().trace.all, target.at);
   if (anchor.ok) seek(anchor.cursor);
   selectNode(target.inspect ?? null);
-  if (target.advantages !== undefined) setShowAdvantages(target.advantages);
+  setShowAdvantages(target.advantages ?? false);
   const { trace, cursor, selectedId } = get();
   patchLesson({
     loading: false,

@@ -81,6 +81,9 @@ const selectThrottle = (s: Store): Throttle => {
   if (n > CANVAS_THRESHOLD) return true;
   return s.speed >= FAST_PLAY && n > SVG_PLAY_THROTTLE_NODES ? SVG_PLAY_RELAYOUT_MS : false;
 };
+const selectPresenting = (s: Store) => s.presenting;
+/** How much larger the tree's labels are drawn in presentation mode. */
+const PRESENT_LABELS = 1.6;
 /** Best-of-N's GRPO advantages: shown or not, and null where the run has no samples. */
 const selectAdvantages = (s: Store) => (s.tree.algorithm === 'best-of-n' ? s.showAdvantages : null);
 
@@ -116,6 +119,7 @@ function TreeFigure() {
   const [focused, setFocused] = useState(false);
   // A large tree growing while it plays fast is laid out less often than every frame.
   const throttle = useArbor(selectThrottle);
+  const presenting = useArbor(selectPresenting);
   const advantages = useArbor(selectAdvantages);
   const model = useTreeModel({ topK, opened, focusId, throttle });
   const { tree, layout, visible, palette, overlay, selectedId, playing, speed } = model;
@@ -217,7 +221,9 @@ function TreeFigure() {
       (focused && input.byKeys && focusId !== null ? { kind: 'node', id: focusId } : null),
   );
 
-  const scale = Math.min(2.5, Math.max(0.35, 1 / transform.k));
+  // Labels keep their screen size at any zoom; on the projector they grow to be read from the
+  // back row (10 → 16 px: a UCB sum, a sample's score and advantage).
+  const scale = Math.min(2.5, Math.max(0.35, 1 / transform.k)) * (presenting ? PRESENT_LABELS : 1);
   return (
     <figure className="flex flex-col gap-1.5">
       <FindBar find={find} />

@@ -30,6 +30,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await violations(page)).toEqual([]);
     });
 
+    test('a lesson with a question for the class, and the lesson picker, have no axe violations', async ({
+      arbor,
+      page,
+    }) => {
+      await arbor.goto('?lesson=mcts-and-prms&chapter=2&step=2');
+      await expect(page.getByTestId('question-prompt')).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+      await page.keyboard.press('2'); // answered: the verdict and the working
+      await expect(page.getByTestId('question-verdict')).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Lessons' }).click();
+      await expect(page.getByRole('dialog', { name: 'Lessons' })).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+    });
+
     test('presentation mode has no axe violations', async ({ arbor, page }) => {
       await arbor.goto();
       await page.locator('body').click({ position: { x: 5, y: 5 } });

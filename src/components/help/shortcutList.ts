@@ -45,18 +45,6 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     ],
   },
   {
-    title: 'Lessons',
-    shortcuts: [
-      {
-        keys: [['→'], ['Page Down']],
-        action: 'Next step of the lesson (→ steps phases while exploring)',
-      },
-      { keys: [['←'], ['Page Up']], action: 'Previous step of the lesson' },
-      { keys: [['Backspace']], action: 'Back to the lesson after exploring' },
-      { keys: [['1'], ['9']], action: 'A question: pick the 1st … 9th ringed child' },
-    ],
-  },
-  {
     title: 'Tree (reached with Tab)',
     shortcuts: [
       { keys: [['/']], action: 'Find nodes (also Ctrl+F); Enter / Shift+Enter: next / previous' },
@@ -76,12 +64,17 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     ],
   },
   {
-    title: 'Pages',
-    shortcuts: [{ keys: [['L']], action: 'Switch between the visualizer and the effort lab' }],
+    title: 'Lessons (exploring: → ← step phases)',
+    shortcuts: [
+      { keys: [['→'], ['Page Down']], action: 'Next step' },
+      { keys: [['←'], ['Page Up']], action: 'Previous step' },
+      { keys: [['Backspace']], action: 'Back to the lesson · 1–9 answer' },
+    ],
   },
   {
-    title: 'Help',
+    title: 'Pages and help',
     shortcuts: [
+      { keys: [['L']], action: 'Switch between the visualizer and the effort lab' },
       { keys: [['?']], action: 'Show these shortcuts' },
       { keys: [['Esc']], action: 'Close this help' },
     ],

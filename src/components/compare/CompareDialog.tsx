@@ -61,9 +61,9 @@ export function CompareDialog() {
       {comparison && (
         <div
           data-compare-fill
-          className={`flex min-h-full flex-col gap-2 p-2 ${lesson ? '[--compare-row-height:max(16rem,calc(100dvh-15rem))]' : '[--compare-row-height:max(20rem,calc(100dvh-4.5rem))]'}`}
+          className={`flex min-h-full flex-col gap-2 p-2 ${lesson ? '[--compare-row-height:max(16rem,calc(100dvh-10rem))]' : '[--compare-row-height:max(20rem,calc(100dvh-4.5rem))]'}`}
         >
-          {lesson && <LessonPanel />}
+          {lesson && <LessonPanel compact />}
           <div className="flex items-center gap-3">
             <h2 id="compare-dialog-heading" className="text-base font-semibold">
               Compare two runs

@@ -119,7 +119,7 @@ export function CompareSide({
           <p
             data-testid={`compare-${side}-status`}
             aria-live="polite"
-            className="min-h-10 text-sm text-slate-700 dark:text-slate-300"
+            className="min-h-10 text-sm text-slate-700 dark:text-slate-300 presentation:sr-only"
           >
             {status ?? 'Point at a node (or focus it and press Enter) to find it in the other run.'}
           </p>

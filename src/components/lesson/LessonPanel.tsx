@@ -32,13 +32,22 @@ function chapterKeys(open: OpenLesson): string[] {
   return steps.flatMap((s, i) => (s.question ? [questionKey(open.chapter, i)] : []));
 }
 
+/** Props of {@link LessonPanel}. */
+export interface LessonPanelProps {
+  /**
+   * One band over another view (a compare step's two runs): the place, the words and Back /
+   * Next only, so the runs keep the screen.
+   */
+  compact?: boolean;
+}
+
 /**
  * The lesson being played (issue 11): where the class is (chapter and step, a bar of the
  * chapter's steps to jump to), what the teacher says at this step, Back and Next (← / →,
  * or a clicker's Page Up / Page Down), the chapter's score at its last step and — once the
  * user has wandered off to explore — "Back to the lesson" (Backspace). Reads the store only.
  */
-export function LessonPanel() {
+export function LessonPanel({ compact = false }: LessonPanelProps) {
   const open = useArbor((s) => s.lesson);
   const exploring = useArbor(lessonExploring);
   const step = currentStep(open);
@@ -47,6 +56,49 @@ export function LessonPanel() {
   if (!chapter) return null;
   const { first, last } = ends(open);
   const lastOfChapter = open.step === chapter.steps.length - 1;
+  if (compact) {
+    return (
+      <section
+        aria-label="Lesson"
+        data-testid="lesson-panel"
+        className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded border-2 border-orange-500 bg-orange-50 px-3 py-1.5 text-slate-900 dark:border-orange-400 dark:bg-slate-900 dark:text-slate-100"
+      >
+        <p
+          className="text-sm font-semibold text-orange-800 dark:text-orange-300"
+          data-testid="lesson-place"
+        >
+          Chapter {open.chapter + 1}/{open.lesson.chapters.length} · step {open.step + 1}/
+          {chapter.steps.length}
+        </p>
+        <p className={`min-w-0 flex-1 text-base leading-snug ${BIG}`} data-testid="lesson-say">
+          <SayText text={step.say} />
+        </p>
+        {open.stepError !== null && (
+          <p role="alert" className="text-sm font-semibold text-red-700 dark:text-red-400">
+            {open.stepError}
+          </p>
+        )}
+        <button
+          type="button"
+          className={SMALL_BUTTON}
+          disabled={first}
+          title="Previous step (Page Up)"
+          onClick={() => void lessonBack()}
+        >
+          ← Back
+        </button>
+        <button
+          type="button"
+          className={PRIMARY}
+          disabled={last}
+          title="Next step (Page Down)"
+          onClick={() => void lessonNext()}
+        >
+          Next →
+        </button>
+      </section>
+    );
+  }
   return (
     <section
       aria-label="Lesson"

@@ -3,7 +3,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../run/settings';
 import { resolveAnchor } from '../lessons/anchor';
 import tour from '../lessons/course/tour.json';
-import { lessonExploring, lessonHighlight, selectNode, seek, setSettings, useArbor } from './index';
+import {
+  lessonExploring,
+  lessonHighlight,
+  selectNode,
+  seek,
+  setSettings,
+  setShowAdvantages,
+  useArbor,
+} from './index';
+import { answerQuestion } from './questionActions';
 import {
   backToLesson,
   closeLesson,
@@ -75,6 +84,36 @@ describe('the lesson player', () => {
     expect(place()).toEqual({ chapter: 0, step: 0 });
   });
 
+  it("poses a step's question on entering it and closes it on leaving; the answer keeps the lesson followed", async () => {
+    // The course's chapter 2, step 2: iteration 2's selection on the paper tree (B is unvisited).
+    await openLesson({ kind: 'bundled', id: 'mcts-and-prms' }, { chapter: 1, step: 1 });
+    const asked = get().question;
+    expect(asked?.key).toBe('1.1');
+    expect(asked?.question.kind === 'select' && asked.question.winner).toBe(2);
+    expect(answerQuestion({ kind: 'select', id: 2 })).toBe(true);
+    expect(get().question?.revealed).toBe(true);
+    expect(lessonExploring(get())).toBe(false); // the cursor the answer moved is the step's
+    await lessonNext();
+    expect(get().question).toBeNull();
+    await lessonBack();
+    expect(get().question?.answer).toBeNull(); // asked again; the first try is kept
+    expect(get().answers['1.1']).toMatchObject({ firstRight: true });
+    closeLesson();
+    expect(get().question).toBeNull();
+  });
+
+  it('shows GRPO advantages only on the steps that ask for them', async () => {
+    // The course's chapter 10, step 1 asks for them; the tour never does.
+    await openLesson({ kind: 'bundled', id: 'mcts-and-prms' }, { chapter: 9, step: 0 });
+    expect(get().lesson?.lesson.chapters[9]?.steps[0]?.advantages).toBe(true);
+    expect(get().showAdvantages).toBe(true);
+    await openLesson({ kind: 'bundled', id: 'tour' });
+    expect(get().showAdvantages).toBe(false);
+    setShowAdvantages(true); // the user's own toggle while exploring stays until the next step
+    await lessonNext();
+    expect(get().showAdvantages).toBe(false);
+  });
+
   it('plays a step over a bundled run file, opened as an imported run is', async () => {
     await openLesson({ kind: 'bundled', id: 'tour' }, { chapter: 1, step: 2 });
     const file = JSON.parse(readFileSync('public/samples/arbor-run.json', 'utf8')) as {
@@ -134,7 +173,9 @@ describe('the lesson player', () => {
     expect(await openLesson({ kind: 'file', name: 'x.json', text: '{' })).toBe(false);
     expect(get().lessonError).toMatch(/^x\.json: \(file\): not JSON/);
     expect(await openLesson({ kind: 'bundled', id: 'nope' })).toBe(false);
-    expect(get().lessonError).toBe('lesson "nope": no bundled lesson "nope" (there are: tour)');
+    expect(get().lessonError).toBe(
+      'lesson "nope": no bundled lesson "nope" (there are: mcts-and-prms, tour)',
+    );
     expect(get().lesson).toBe(before.lesson);
   });
 

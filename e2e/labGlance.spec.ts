@@ -182,7 +182,15 @@ test.describe('comparing saved runs at 1366×768', () => {
         return r !== null && r.x + r.width <= box.x + box.width && r.y >= box.y;
       })
       .toBe(true);
-    await allInside(pane, left.locator('[data-compare-node]'));
+    // The Fit glides (300 ms): every card is inside once it has landed.
+    await expect
+      .poll(() =>
+        allInside(pane, left.locator('[data-compare-node]')).then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true);
 
     // Escape clears a selected node first, then closes the comparison.
     await root.click();

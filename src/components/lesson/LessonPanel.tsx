@@ -32,6 +32,32 @@ function chapterKeys(open: OpenLesson): string[] {
   return steps.flatMap((s, i) => (s.question ? [questionKey(open.chapter, i)] : []));
 }
 
+/** Back and Next, with the keys that do the same in their tooltips. */
+function StepButtons(props: { first: boolean; last: boolean; keys: string; nextLabel: string }) {
+  return (
+    <>
+      <button
+        type="button"
+        className={SMALL_BUTTON}
+        disabled={props.first}
+        title={`Previous step (${props.keys})`}
+        onClick={() => void lessonBack()}
+      >
+        ← Back
+      </button>
+      <button
+        type="button"
+        className={PRIMARY}
+        disabled={props.last}
+        title={`Next step (${props.keys})`}
+        onClick={() => void lessonNext()}
+      >
+        {props.nextLabel}
+      </button>
+    </>
+  );
+}
+
 /** Props of {@link LessonPanel}. */
 export interface LessonPanelProps {
   /**
@@ -78,24 +104,7 @@ export function LessonPanel({ compact = false }: LessonPanelProps) {
             {open.stepError}
           </p>
         )}
-        <button
-          type="button"
-          className={SMALL_BUTTON}
-          disabled={first}
-          title="Previous step (Page Up)"
-          onClick={() => void lessonBack()}
-        >
-          ← Back
-        </button>
-        <button
-          type="button"
-          className={PRIMARY}
-          disabled={last}
-          title="Next step (Page Down)"
-          onClick={() => void lessonNext()}
-        >
-          Next →
-        </button>
+        <StepButtons first={first} last={last} keys="Page Up / Page Down" nextLabel="Next →" />
       </section>
     );
   }
@@ -166,24 +175,12 @@ export function LessonPanel({ compact = false }: LessonPanelProps) {
       )}
       {lastOfChapter && <ChapterScore keys={chapterKeys(open)} />}
       <nav aria-label="Lesson steps" className="flex flex-wrap items-center gap-2">
-        <button
-          type="button"
-          className={SMALL_BUTTON}
-          disabled={first}
-          title="Previous step (← or Page Up)"
-          onClick={() => void lessonBack()}
-        >
-          ← Back
-        </button>
-        <button
-          type="button"
-          className={PRIMARY}
-          disabled={last}
-          title="Next step (→ or Page Down)"
-          onClick={() => void lessonNext()}
-        >
-          {lastOfChapter && !last ? 'Next chapter →' : 'Next →'}
-        </button>
+        <StepButtons
+          first={first}
+          last={last}
+          keys="← → or Page Up / Page Down"
+          nextLabel={lastOfChapter && !last ? 'Next chapter →' : 'Next →'}
+        />
         {exploring && (
           <button
             type="button"
